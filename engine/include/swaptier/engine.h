@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Engine: the user-space virtual swap space.
+//
+// A swapped-out page gets a virtual slot (SlotId) that a page-table entry stores. A per-entry
+// descriptor says where the data lives now (zero page, compressed pool object, swapfile slot,
+// page in memory), how many page tables refer to it (swap count), its swap-cache state and the
+// owning cgroup. Moving an entry between backends (writeback, promotion, swapoff, compaction)
+// changes only the descriptor: the slot id, and so every page table, stays as it is.
+//
+// Thread safety: every method may be called from any number of threads at once. Operations on
+// one entry are linearizable. Long operations (I/O, (de)compression) hold no lock; they hold
+// the entry's busy bit, which makes other operations on that entry wait (loads, puts of the
+// last reference are deferred) or report Busy (moves). See engine/DESIGN.md for the lock order.
+//
+// Ownership: the engine owns its pool memory and its devices' files (closed on destruction,
+// deleted if DeviceOptions::removeFileOnClose).
+#pragma once
+
+#include "swaptier/ids.h"
+#include "swaptier/options.h"
+#include "swaptier/stats.h"
+#include "swaptier/status.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace swaptier {
+
+using ConstPage = std::span<const std::byte, kPageSize>;
+using MutablePage = std::span<std::byte, kPageSize>;
+
+/// Width of the refault shadow value an entry can keep (see Descriptor layout).
+inline constexpr unsigned kShadowBits = 18;
+
+enum class CacheState : std::uint8_t {
+    None = 0,   ///< no page in the swap cache, no shadow
+    Page = 1,   ///< a copy of the page is in the swap cache
+    Shadow = 2, ///< a refault shadow value is kept
+};
+
+/// What lookup() reports about one entry.
+struct EntryInfo {
+    SlotId slot;
+    Backend backend = Backend::Zero;
+    DeviceId device;                          ///< Backend::Device
+    std::uint64_t physicalSlot = 0;           ///< Backend::Device
+    Codec codec = Codec::Raw;                 ///< Backend::Pool
+    std::uint32_t storedBytes = 0;            ///< bytes the backend holds for this entry
+    std::uint32_t swapCount = 0;              ///< page-table references
+    CgroupId cgroup;
+    CacheState cache = CacheState::None;
+    std::uint32_t shadow = 0;                 ///< with CacheState::Shadow
+    bool busy = false;                        ///< an operation holds the entry right now
+};
+
+/// What swapIn() reports besides the bytes.
+struct LoadInfo {
+    Backend from = Backend::Zero;             ///< backend the bytes came from
+    bool cacheHit = false;                    ///< served from the swap cache
+    bool hadShadow = false;
+    std::uint32_t shadow = 0;                 ///< the shadow kept at swap-out, for refault distance
+};
+
+/// What a move did to one entry.
+enum class MoveOutcome : std::uint8_t {
+    Moved,         ///< the entry's data now lives on the target
+    AlreadyThere,  ///< the entry already was on the target: nothing done
+    Gone,          ///< the entry was freed (or no longer matched the expected source) meanwhile
+    ZeroPage,      ///< zero entries need no storage and are never moved
+};
+
+struct BatchMoveResult {
+    std::uint64_t moved = 0;
+    std::uint64_t skipped = 0;                ///< AlreadyThere, Gone, ZeroPage
+    std::uint64_t busy = 0;                   ///< entries another thread held; not moved
+    std::uint64_t failed = 0;
+    Error firstError;                         ///< code Ok when failed == 0
+};
+
+struct SwapoffReport {
+    std::uint64_t entries = 0;                ///< entries on the device when swapoff began
+    std::uint64_t toDevices = 0;              ///< moved to other devices
+    std::uint64_t toMemory = 0;               ///< moved into memory
+    std::uint64_t vanished = 0;               ///< freed by their owners while swapoff ran
+    std::uint64_t nanos = 0;                  ///< wall time
+};
+
+class Engine {
+public:
+    static Result<std::unique_ptr<Engine>> create(const EngineOptions& options = {});
+    virtual ~Engine() = default;
+
+    // --- devices -------------------------------------------------------------------------
+    /// Creates (or takes over an earlier swaptier swapfile at) options.path and adds it.
+    virtual Result<DeviceId> addDevice(const DeviceOptions& options) = 0;
+    /// Moves every entry off the device (no page-table scan: the device's reverse map names
+    /// the virtual slots), then removes it. On failure or cancel the device stays, draining
+    /// ended, and every entry is intact wherever it is.
+    virtual Result<SwapoffReport> swapoff(DeviceId device, const SwapoffOptions& options = {}) = 0;
+    /// Changes a device's priority at runtime.
+    virtual Status setDevicePriority(DeviceId device, int priority) = 0;
+
+    // --- entries -------------------------------------------------------------------------
+    /// Stores a page for cgroup `cgroup` and returns its slot, with swap count 1.
+    /// On failure nothing is stored: the caller still owns the only copy of the page.
+    virtual Result<SlotId> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options = {}) = 0;
+    /// Copies the entry's page into `out`. The reference count is unchanged (put() drops it).
+    virtual Result<LoadInfo> swapIn(SlotId slot, MutablePage out, const LoadOptions& options = {}) = 0;
+    /// Takes one more page-table reference (as fork does).
+    virtual Status duplicate(SlotId slot) = 0;
+    /// Drops one reference; at zero the entry is freed and its backend space released at once.
+    virtual Status put(SlotId slot) = 0;
+    /// Drops the swap-cache copy of an entry (not for Memory-backed entries: InvalidArgument).
+    virtual Status dropCached(SlotId slot) = 0;
+    virtual Result<EntryInfo> lookup(SlotId slot) const = 0;
+
+    // --- moves ---------------------------------------------------------------------------
+    /// Moves one entry to `target` without changing its slot. Safe against concurrent swap-in
+    /// and put. Busy if another thread holds the entry. On failure the entry is unchanged.
+    virtual Result<MoveOutcome> move(SlotId slot, const MoveTarget& target) = 0;
+    virtual BatchMoveResult moveBatch(std::span<const SlotId> slots, const MoveTarget& target) = 0;
+
+    // --- configuration and statistics ----------------------------------------------------
+    /// Changes the pool's codec, level or limit at runtime; stored objects keep their codec.
+    virtual Status setPoolOptions(const PoolOptions& options) = 0;
+    virtual EngineStats stats() const = 0;
+    /// Releases cached empty clusters (per-thread allocation clusters that hold no entry).
+    virtual void trim() = 0;
+};
+
+} // namespace swaptier

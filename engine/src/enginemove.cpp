@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Moving entries between backends without changing their virtual slot, and swapoff.
+//
+// A move owns the entry through its busy bit while it copies the data: it reads the bytes
+// (from the swap cache if a copy is there, else from the old backend), stores them on the
+// target, then swaps the backing word under the cluster lock and releases the old space. A
+// concurrent swap-in waits for the busy bit; a concurrent put of the last reference leaves the
+// free to the mover; a concurrent move reports Busy. If reading or storing fails, the entry is
+// left exactly as it was. This is the seed's point: writeback, promotion, swapoff and
+// compaction change one descriptor, never a page table.
+//
+// Swapoff walks the device's reverse map (physical slot -> virtual slot) in batches and moves
+// each entry to another device or into memory: its cost grows with the entries on the device,
+// not with the memory mapped by processes, and no page table is scanned.
+#include "engineimpl.h"
+
+#include "util/epoch.h"
+
+#include <chrono>
+#include <cstring>
+#include <thread>
+
+namespace swaptier {
+
+using descriptor::Backing;
+using descriptor::BackingType;
+using descriptor::Meta;
+using util::EpochGuard;
+
+bool EngineImpl::onTarget(std::uint64_t backing, const MoveTarget& target) const {
+    switch (target.kind) {
+    case MoveTarget::Kind::Pool:
+        return Backing::type(backing) == BackingType::Pool;
+    case MoveTarget::Kind::Memory:
+        return Backing::type(backing) == BackingType::Memory;
+    case MoveTarget::Kind::Device:
+    case MoveTarget::Kind::AnyDevice: {
+        if (Backing::type(backing) != BackingType::Device)
+            return false;
+        swapfile::SwapDevice* dev = m_devices.byIndex(Backing::deviceIndex(backing));
+        if (!dev)
+            return false;
+        if (target.kind == MoveTarget::Kind::Device)
+            return dev->id() == target.device;
+        return !(target.exclude.valid() && dev->id() == target.exclude);
+    }
+    }
+    return false;
+}
+
+Result<EngineImpl::Stored> EngineImpl::storeForMove(const std::byte* page, SlotId slot, const MoveTarget& target) {
+    StoreOptions options;
+    switch (target.kind) {
+    case MoveTarget::Kind::Pool:
+        options.placement = Placement::PoolOnly;
+        return storeData(page, slot, options);
+    case MoveTarget::Kind::Memory:
+        options.placement = Placement::Memory;
+        return storeData(page, slot, options);
+    case MoveTarget::Kind::Device:
+        options.placement = Placement::DeviceOnly;
+        options.device = target.device;
+        return storeData(page, slot, options);
+    case MoveTarget::Kind::AnyDevice: {
+        auto placed = m_devices.store(page, slot, {}, target.exclude);
+        if (!placed)
+            return Error(placed.error()).at(slot);
+        Stored out;
+        out.backing = Backing::device(placed->index, placed->slot);
+        return out;
+    }
+    }
+    return Error::of(Errc::InvalidArgument).at(slot);
+}
+
+Result<MoveOutcome> EngineImpl::moveEntry(SlotId slot, const MoveTarget& target, Wait wait,
+                                          std::optional<std::pair<unsigned, std::uint64_t>> expectDevice) {
+    if (target.kind == MoveTarget::Kind::Pool && !m_poolEnabled.load(std::memory_order_acquire))
+        return Error::of(Errc::InvalidArgument).at(slot);
+
+    EpochGuard guard;
+    auto locked = lockEntry(slot);
+    if (!locked) {
+        if (expectDevice && (locked.code() == Errc::FreedSlot || locked.code() == Errc::UnknownSlot))
+            return MoveOutcome::Gone;
+        return locked.error();
+    }
+    Locked& l = *locked;
+    while (l.meta() & Meta::kBusy) {
+        if (wait == Wait::ReportBusy)
+            return Error::of(Errc::Busy).at(slot);
+        if (Status st = waitWhileBusy(l, slot); !st)
+            return expectDevice ? Result<MoveOutcome>(MoveOutcome::Gone) : Result<MoveOutcome>(st.error());
+    }
+    const std::uint64_t oldBacking = l.backing();
+    if (expectDevice
+        && (Backing::type(oldBacking) != BackingType::Device || Backing::deviceIndex(oldBacking) != expectDevice->first
+            || Backing::deviceSlot(oldBacking) != expectDevice->second))
+        return MoveOutcome::Gone;
+    if (Backing::type(oldBacking) == BackingType::Zero)
+        return MoveOutcome::ZeroPage;
+    if (onTarget(oldBacking, target))
+        return MoveOutcome::AlreadyThere;
+
+    // Own the entry; take the bytes from the swap cache when a copy is there.
+    alignas(64) std::byte buffer[kPageSize];
+    const bool fromCache = Meta::cache(l.meta()) == CacheState::Page;
+    if (fromCache)
+        std::memcpy(buffer, l.cluster->side->cachedPages.at(std::uint16_t(l.offset)).get(), kPageSize);
+    const std::uint16_t cgroup = l.cgroup();
+    l.setMeta(l.meta() | Meta::kBusy);
+    l.lock.unlock();
+
+    Status readStatus = fromCache ? Status{} : loadData(oldBacking, buffer, slot);
+    Result<Stored> stored = readStatus ? storeForMove(buffer, slot, target) : Result<Stored>(readStatus.error());
+
+    Release rel;
+    l.lock.lock();
+    auto txn = m_stats.begin();
+    auto& ev = txn.events(cgroup);
+    if (!stored) {
+        ++ev.moveFailures;
+        if (!readStatus)
+            countLoadError(ev, readStatus.code());
+        clearBusyLocked(l, rel);
+        if (countLocked(l) == 0)
+            freeEntryLocked(l, txn, rel);
+        l.lock.unlock();
+        finish(rel);
+        return stored.error();
+    }
+
+    const std::uint64_t newBacking = stored->backing;
+    l.cluster->backing[l.offset] = newBacking;
+    txn.usage(cgroup, Backing::backend(oldBacking), -1, Backing::storedBytes(oldBacking));
+    txn.usage(cgroup, Backing::backend(newBacking), +1, Backing::storedBytes(newBacking));
+    ++ev.moves;
+    if (Backing::type(newBacking) == BackingType::Pool)
+        ++ev.zswpout;
+    if (Backing::type(newBacking) == BackingType::Device) {
+        ++ev.pswpout;
+        if (Backing::type(oldBacking) == BackingType::Pool)
+            ++ev.zswpwb;
+    }
+    if (Backing::type(oldBacking) == BackingType::Memory) {
+        // The in-memory page was the data; now it lives elsewhere and memory is given back.
+        auto& side = *l.cluster->side;
+        auto it = side.cachedPages.find(std::uint16_t(l.offset));
+        rel.page = std::move(it->second);
+        side.cachedPages.erase(it);
+        m_slots.noteCachedPage(-1);
+        l.setMeta(Meta::withCache(l.meta(), CacheState::None));
+    }
+    if (stored->memoryPage) {
+        if (!l.cluster->side)
+            m_slots.noteSideTables(+1);
+        auto& slotPage = l.cluster->sideTables().cachedPages[std::uint16_t(l.offset)];
+        if (!slotPage)
+            m_slots.noteCachedPage(+1);
+        slotPage = std::move(stored->memoryPage); // replaces an equal clean copy if there was one
+        l.setMeta(Meta::withShadow(Meta::withCache(l.meta(), CacheState::Page), 0));
+    }
+    if (l.cluster->side && l.cluster->side->empty()) {
+        l.cluster->side.reset();
+        m_slots.noteSideTables(-1);
+    }
+    clearBusyLocked(l, rel);
+    const std::uint64_t oldSpace = oldBacking;
+    if (countLocked(l) == 0)
+        freeEntryLocked(l, txn, rel); // rel.backing = the new space
+    l.lock.unlock();
+    finish(rel);
+    releaseBacking(oldSpace);
+    return MoveOutcome::Moved;
+}
+
+Result<MoveOutcome> EngineImpl::move(SlotId slot, const MoveTarget& target) {
+    return moveEntry(slot, target, Wait::ReportBusy, std::nullopt);
+}
+
+BatchMoveResult EngineImpl::moveBatch(std::span<const SlotId> slots, const MoveTarget& target) {
+    BatchMoveResult result;
+    for (SlotId slot : slots) {
+        auto r = moveEntry(slot, target, Wait::ReportBusy, std::nullopt);
+        if (r) {
+            if (*r == MoveOutcome::Moved)
+                ++result.moved;
+            else
+                ++result.skipped;
+        } else if (r.code() == Errc::Busy) {
+            ++result.busy;
+        } else if (r.code() == Errc::FreedSlot || r.code() == Errc::UnknownSlot) {
+            ++result.skipped;
+        } else {
+            if (result.failed++ == 0)
+                result.firstError = r.error();
+        }
+    }
+    return result;
+}
+
+Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions& options) {
+    if (!options.allowOtherDevices && !options.allowMemory)
+        return Error::of(Errc::InvalidArgument).on(device);
+    // One swapoff at a time: only swapoff removes devices, so `dev` stays valid while we hold
+    // the lock.
+    std::lock_guard swapoffLock(m_swapoffLock);
+    auto indexed = m_devices.indexOf(device);
+    if (!indexed)
+        return indexed.error();
+    const unsigned index = *indexed;
+    swapfile::SwapDevice* dev;
+    {
+        EpochGuard guard;
+        dev = m_devices.byIndex(index);
+    }
+    if (!dev)
+        return Error::of(Errc::UnknownDevice).on(device);
+
+    const auto start = std::chrono::steady_clock::now();
+    dev->setDraining(true);
+    SwapoffReport report;
+    report.entries = dev->usedSlotCount();
+    std::uint64_t done = 0;
+    unsigned idlePasses = 0;
+    auto fail = [&](Error e) -> Result<SwapoffReport> {
+        dev->setDraining(false);
+        return e.on(device);
+    };
+
+    for (;;) {
+        const auto used = dev->usedSlots(0, 4096);
+        if (used.empty())
+            break;
+        std::uint64_t progressed = 0;
+        for (const auto& u : used) {
+            if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+                return fail(Error::of(Errc::Cancelled));
+            const auto expect = std::make_pair(index, u.physicalSlot);
+            Result<MoveOutcome> r = Error::of(Errc::NoDevice);
+            bool toMemory = false;
+            if (options.allowOtherDevices)
+                r = moveEntry(u.owner, MoveTarget::anyDevice(device), Wait::Sleep, expect);
+            if (!r && options.allowMemory
+                && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull
+                    || r.code() == Errc::IoError || r.code() == Errc::NoSpace || r.code() == Errc::ShortIo)) {
+                r = moveEntry(u.owner, MoveTarget::memory(), Wait::Sleep, expect);
+                toMemory = true;
+            }
+            if (!r)
+                return fail(r.error());
+            switch (*r) {
+            case MoveOutcome::Moved:
+                ++(toMemory ? report.toMemory : report.toDevices);
+                ++progressed;
+                break;
+            case MoveOutcome::Gone:
+                ++report.vanished;
+                break;
+            case MoveOutcome::AlreadyThere:
+            case MoveOutcome::ZeroPage:
+                break;
+            }
+            if (options.progress && (++done % 256 == 0))
+                options.progress(done, report.entries);
+        }
+        // Entries that vanished free their slots; a slot still used after a pass that moved
+        // nothing belongs to a swap-out still in flight: give it a moment, never forever.
+        if (progressed == 0) {
+            if (++idlePasses > 2000)
+                return fail(Error::of(Errc::Busy));
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        } else {
+            idlePasses = 0;
+        }
+    }
+    if (options.progress)
+        options.progress(report.entries, report.entries);
+    Status removed = m_devices.remove(device, options.removeFile);
+    report.nanos = std::uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::steady_clock::now() - start).count());
+    if (!removed)
+        return removed.error();
+    return report;
+}
+
+} // namespace swaptier

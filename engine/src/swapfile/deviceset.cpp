@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DeviceSet: device table and priority order. See deviceset.h.
+#include "swapfile/deviceset.h"
+
+#include "util/epoch.h"
+
+#include <algorithm>
+#include <map>
+
+namespace swaptier::swapfile {
+
+namespace {
+constexpr int kMinPriority = -1;
+constexpr int kMaxPriority = 32767;
+} // namespace
+
+DeviceSet::DeviceSet(Env* env) : m_env(env) {
+    for (auto& d : m_table)
+        d.store(nullptr, std::memory_order_relaxed);
+}
+
+DeviceSet::~DeviceSet() {
+    util::Epoch::global().barrier();
+    for (auto& d : m_table)
+        delete d.load(std::memory_order_relaxed); // closes; removes the file if asked at add time
+    delete m_order.load(std::memory_order_relaxed);
+}
+
+Result<DeviceId> DeviceSet::add(const DeviceOptions& options) {
+    if (options.priority < kMinPriority || options.priority > kMaxPriority)
+        return Error::of(Errc::InvalidArgument).file(options.path);
+    std::unique_lock lock(m_lock);
+    unsigned index = kMaxDevices;
+    for (unsigned i = 0; i < kMaxDevices; ++i) {
+        if (!m_table[i].load(std::memory_order_relaxed)) {
+            index = i;
+            break;
+        }
+    }
+    if (index == kMaxDevices)
+        return Error::of(Errc::InvalidArgument).file(options.path);
+    for (const auto& d : m_table) {
+        SwapDevice* dev = d.load(std::memory_order_relaxed);
+        if (dev && dev->path() == options.path)
+            return Error::of(Errc::Exists).file(options.path);
+    }
+    const DeviceId id{m_nextId};
+    auto device = SwapDevice::open(m_env, id, options);
+    if (!device)
+        return device.error();
+    ++m_nextId;
+    m_table[index].store(device->release(), std::memory_order_release);
+    publishOrderLocked();
+    return id;
+}
+
+Status DeviceSet::remove(DeviceId id, bool removeFile) {
+    SwapDevice* dev = nullptr;
+    {
+        std::lock_guard lock(m_lock);
+        for (auto& d : m_table) {
+            SwapDevice* candidate = d.load(std::memory_order_relaxed);
+            if (candidate && candidate->id() == id) {
+                dev = candidate;
+                d.store(nullptr, std::memory_order_release);
+                break;
+            }
+        }
+        if (!dev)
+            return Error::of(Errc::UnknownDevice).on(id);
+        publishOrderLocked();
+    }
+    util::Epoch::global().barrier(); // no reader holds `dev` after this
+    Status st = dev->close(removeFile);
+    delete dev;
+    return st;
+}
+
+Status DeviceSet::setPriority(DeviceId id, int priority) {
+    if (priority < kMinPriority || priority > kMaxPriority)
+        return Error::of(Errc::InvalidArgument).on(id);
+    std::lock_guard lock(m_lock);
+    for (auto& d : m_table) {
+        SwapDevice* dev = d.load(std::memory_order_relaxed);
+        if (dev && dev->id() == id) {
+            dev->setPriority(priority);
+            publishOrderLocked();
+            return {};
+        }
+    }
+    return Error::of(Errc::UnknownDevice).on(id);
+}
+
+Result<unsigned> DeviceSet::indexOf(DeviceId id) const {
+    for (unsigned i = 0; i < kMaxDevices; ++i) {
+        SwapDevice* dev = m_table[i].load(std::memory_order_acquire);
+        if (dev && dev->id() == id)
+            return i;
+    }
+    return Error::of(Errc::UnknownDevice).on(id);
+}
+
+void DeviceSet::publishOrderLocked() {
+    std::map<int, std::vector<unsigned>, std::greater<>> byPriority;
+    for (unsigned i = 0; i < kMaxDevices; ++i)
+        if (SwapDevice* dev = m_table[i].load(std::memory_order_relaxed))
+            byPriority[dev->priority()].push_back(i);
+    auto* order = new Order;
+    for (auto& [prio, indexes] : byPriority)
+        order->groups.push_back(std::move(indexes));
+    order->cursors = std::make_unique<std::atomic<std::uint32_t>[]>(order->groups.size());
+    for (std::size_t g = 0; g < order->groups.size(); ++g)
+        order->cursors[g].store(0, std::memory_order_relaxed);
+    if (Order* old = m_order.exchange(order, std::memory_order_acq_rel))
+        util::Epoch::global().retire(old, [](void* p) { delete static_cast<Order*>(p); });
+}
+
+Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, DeviceId only, DeviceId exclude) {
+    const Order* order = m_order.load(std::memory_order_acquire);
+    bool candidate = false;
+    Error last = Error::of(Errc::DeviceFull);
+    if (order) {
+        for (std::size_t g = 0; g < order->groups.size(); ++g) {
+            const auto& group = order->groups[g];
+            const std::size_t n = group.size();
+            const std::size_t start = order->cursors[g].fetch_add(1, std::memory_order_relaxed) % n;
+            for (std::size_t k = 0; k < n; ++k) {
+                const unsigned index = group[(start + k) % n];
+                SwapDevice* dev = byIndex(index);
+                if (!dev || (only.valid() && dev->id() != only) || (exclude.valid() && dev->id() == exclude))
+                    continue;
+                candidate = true;
+                if (dev->draining() || dev->full())
+                    continue;
+                auto slot = dev->store(page, owner);
+                if (slot)
+                    return Placed{index, *slot};
+                if (slot.code() != Errc::DeviceFull) {
+                    last = slot.error();
+                }
+            }
+        }
+    }
+    if (!candidate)
+        return only.valid() ? Error::of(Errc::UnknownDevice).on(only) : Error::of(Errc::NoDevice);
+    return last;
+}
+
+std::vector<DeviceStats> DeviceSet::stats() const {
+    util::EpochGuard guard;
+    std::vector<DeviceStats> out;
+    for (const auto& d : m_table)
+        if (SwapDevice* dev = d.load(std::memory_order_acquire))
+            out.push_back(dev->stats());
+    std::sort(out.begin(), out.end(), [](const DeviceStats& a, const DeviceStats& b) {
+        return a.priority != b.priority ? a.priority > b.priority : a.id < b.id;
+    });
+    return out;
+}
+
+std::size_t DeviceSet::size() const {
+    std::size_t n = 0;
+    for (const auto& d : m_table)
+        if (d.load(std::memory_order_acquire))
+            ++n;
+    return n;
+}
+
+} // namespace swaptier::swapfile

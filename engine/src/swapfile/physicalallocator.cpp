@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PhysicalAllocator: cluster-based physical slot allocation for one swapfile, with per-thread
+// allocation clusters, free/nonfull lists, on-demand per-cluster metadata and deferred
+// discard. The design, the cluster states and the lock order are described in the header.
+//
+// Lock order: m_listLock -> Cluster::lock. Never two cluster locks at once.
+#include "swapfile/physicalallocator.h"
+
+#include <algorithm>
+
+namespace swaptier::swapfile {
+namespace {
+
+constexpr std::uint32_t kNone = ~std::uint32_t{0};
+constexpr unsigned kWords = kClusterSlots / 64;
+
+} // namespace
+
+/// Per-slot metadata of one cluster. owner == SlotId::kInvalid while a slot is free or its
+/// page is still being written.
+struct PhysicalAllocator::ClusterMeta {
+    std::array<std::uint32_t, kClusterSlots> crc;   ///< CRC32C of the page written to the slot
+    std::array<std::uint64_t, kClusterSlots> owner; ///< reverse map: owning virtual slot
+};
+
+/// One cluster. Cache-line aligned so that the locks of clusters that different threads
+/// allocate from do not share a line.
+struct alignas(64) PhysicalAllocator::Cluster {
+    enum class State : std::uint8_t { Free, Nonfull, Full, Current, Discarding };
+
+    std::mutex lock;
+    std::array<std::uint64_t, kWords> used{};  ///< GUARDED_BY(lock) bit set = slot taken (or past the end)
+    std::uint32_t usedCount = 0;               ///< GUARDED_BY(lock) slots taken, end padding excluded
+    std::uint32_t slots = kClusterSlots;       ///< real slots (fewer in a partial last cluster); const
+    State state = State::Free;                 ///< written under list lock + lock; read under either
+    std::uint32_t ownerThread = kNone;         ///< thread slot of a Current cluster; as `state`
+    std::uint32_t prev = kNone;                ///< list links, GUARDED_BY(m_listLock)
+    std::uint32_t next = kNone;
+    std::unique_ptr<ClusterMeta> meta;         ///< GUARDED_BY(lock) null while the cluster is free
+
+    bool isUsed(std::uint32_t i) const { return (used[i / 64] >> (i % 64)) & 1u; }
+};
+
+PhysicalAllocator::PhysicalAllocator(std::uint64_t totalSlots)
+    : m_totalSlots(totalSlots),
+      m_clusterCount(std::uint32_t((totalSlots + kClusterSlots - 1) / kClusterSlots)),
+      m_clusters(new Cluster[m_clusterCount]),
+      m_free{kNone, kNone},
+      m_nonfull{kNone, kNone},
+      m_freeClusters(m_clusterCount) {
+    for (auto& c : m_current)
+        c.store(kNone, std::memory_order_relaxed);
+    // A partial last cluster: its missing slots are "used" forever, so no search finds them.
+    Cluster& last = m_clusters[m_clusterCount - 1];
+    last.slots = std::uint32_t(totalSlots - firstSlotOf(m_clusterCount - 1));
+    for (std::uint32_t i = last.slots; i < kClusterSlots; ++i)
+        last.used[i / 64] |= std::uint64_t{1} << (i % 64);
+    for (std::uint32_t i = 0; i < m_clusterCount; ++i)
+        pushBack(m_free, i);
+}
+
+PhysicalAllocator::~PhysicalAllocator() = default;
+
+std::uint32_t PhysicalAllocator::slotCountOf(std::uint32_t cluster) const { return m_clusters[cluster].slots; }
+
+// --- lists (REQUIRES: m_listLock) ------------------------------------------------------------
+
+void PhysicalAllocator::pushBack(List& list, std::uint32_t index) {
+    Cluster& c = m_clusters[index];
+    c.prev = list.tail;
+    c.next = kNone;
+    if (list.tail != kNone)
+        m_clusters[list.tail].next = index;
+    else
+        list.head = index;
+    list.tail = index;
+}
+
+std::uint32_t PhysicalAllocator::popFront(List& list) {
+    const std::uint32_t index = list.head;
+    if (index != kNone)
+        unlink(list, index);
+    return index;
+}
+
+void PhysicalAllocator::unlink(List& list, std::uint32_t index) {
+    Cluster& c = m_clusters[index];
+    if (c.prev != kNone)
+        m_clusters[c.prev].next = c.next;
+    else
+        list.head = c.next;
+    if (c.next != kNone)
+        m_clusters[c.next].prev = c.prev;
+    else
+        list.tail = c.prev;
+    c.prev = c.next = kNone;
+}
+
+// --- allocation ------------------------------------------------------------------------------
+
+/// Takes the lowest free slot of a cluster. REQUIRES: c.lock.
+std::optional<std::uint64_t> PhysicalAllocator::takeSlot(std::uint32_t index, Cluster& c) {
+    if (c.usedCount >= c.slots)
+        return std::nullopt;
+    for (unsigned w = 0; w < kWords; ++w) {
+        if (c.used[w] == ~std::uint64_t{0})
+            continue;
+        const unsigned bit = unsigned(__builtin_ctzll(~c.used[w]));
+        const std::uint32_t i = w * 64 + bit;
+        if (!c.meta) {
+            c.meta = std::make_unique<ClusterMeta>();
+            m_metaClusters.fetch_add(1, std::memory_order_relaxed);
+        }
+        c.used[w] |= std::uint64_t{1} << bit;
+        c.meta->owner[i] = SlotId::kInvalid;
+        if (c.usedCount++ == 0)
+            m_freeClusters.fetch_sub(1, std::memory_order_relaxed);
+        m_used.fetch_add(1, std::memory_order_relaxed);
+        return firstSlotOf(index) + i;
+    }
+    return std::nullopt; // unreachable: usedCount < slots means a clear bit exists
+}
+
+std::optional<std::uint64_t> PhysicalAllocator::allocate() {
+    const unsigned thread = util::threadSlot();
+    const std::uint32_t index = m_current[thread].load(std::memory_order_acquire);
+    if (index != kNone) {
+        Cluster& c = m_clusters[index];
+        std::lock_guard guard(c.lock);
+        if (c.state == Cluster::State::Current && c.ownerThread == thread)
+            if (auto slot = takeSlot(index, c))
+                return slot;
+    }
+    return allocateSlow(thread);
+}
+
+std::optional<std::uint64_t> PhysicalAllocator::allocateSlow(unsigned thread) {
+    std::unique_lock listLock(m_listLock);
+    for (;;) {
+        // 1. This thread slot's cluster again (a free may have raced in), else retire it.
+        if (const std::uint32_t index = m_current[thread].load(std::memory_order_relaxed); index != kNone) {
+            Cluster& c = m_clusters[index];
+            std::lock_guard guard(c.lock);
+            if (auto slot = takeSlot(index, c))
+                return slot;
+            c.state = Cluster::State::Full;
+            c.ownerThread = kNone;
+            m_current[thread].store(kNone, std::memory_order_release);
+        }
+        // 2. A new Current cluster: partially used ones first (keeps free clusters whole for
+        //    discard and large runs), then free ones.
+        std::uint32_t index = popFront(m_nonfull);
+        if (index == kNone)
+            index = popFront(m_free);
+        if (index != kNone) {
+            Cluster& c = m_clusters[index];
+            std::lock_guard guard(c.lock);
+            c.state = Cluster::State::Current;
+            c.ownerThread = thread;
+            m_current[thread].store(index, std::memory_order_release);
+            if (auto slot = takeSlot(index, c))
+                return slot;
+            continue; // a listed cluster always has room; retire it next round if not
+        }
+        // 3. No list has room: borrow a slot from another thread slot's Current cluster.
+        const unsigned threads = std::min(util::threadSlotHighWater(), util::kMaxThreadSlots);
+        for (unsigned other = 0; other < threads; ++other) {
+            const std::uint32_t theirs = m_current[other].load(std::memory_order_relaxed);
+            if (theirs == kNone)
+                continue;
+            Cluster& c = m_clusters[theirs];
+            std::lock_guard guard(c.lock);
+            if (c.state == Cluster::State::Current)
+                if (auto slot = takeSlot(theirs, c))
+                    return slot;
+        }
+        // 4. Clusters being discarded will be free in a moment; otherwise the device is full.
+        if (m_discarding == 0)
+            return std::nullopt;
+        m_discardDone.wait(listLock);
+    }
+}
+
+void PhysicalAllocator::publish(std::uint64_t slot, std::uint32_t crc, SlotId owner) {
+    if (slot >= m_totalSlots)
+        return;
+    Cluster& c = m_clusters[slot / kClusterSlots];
+    const std::uint32_t i = std::uint32_t(slot % kClusterSlots);
+    std::lock_guard guard(c.lock);
+    if (!c.isUsed(i) || !c.meta)
+        return;
+    c.meta->crc[i] = crc;
+    c.meta->owner[i] = owner.value;
+}
+
+// --- release ---------------------------------------------------------------------------------
+
+ReleaseResult PhysicalAllocator::release(std::uint64_t slot, bool discard) {
+    if (slot >= m_totalSlots)
+        return {};
+    const std::uint32_t index = std::uint32_t(slot / kClusterSlots);
+    const std::uint32_t i = std::uint32_t(slot % kClusterSlots);
+    Cluster& c = m_clusters[index];
+    bool moveList;
+    {
+        std::lock_guard guard(c.lock);
+        if (!c.isUsed(i))
+            return {}; // double free: ignore rather than corrupt the counts
+        c.used[i / 64] &= ~(std::uint64_t{1} << (i % 64));
+        c.meta->owner[i] = SlotId::kInvalid;
+        if (--c.usedCount == 0)
+            m_freeClusters.fetch_add(1, std::memory_order_relaxed);
+        m_used.fetch_sub(1, std::memory_order_relaxed);
+        moveList = c.state == Cluster::State::Full || (c.state == Cluster::State::Nonfull && c.usedCount == 0);
+    }
+    if (!moveList)
+        return {};
+    return relocate(index, discard);
+}
+
+/// Puts a cluster on the list its fill level asks for. Decided again under both locks, since
+/// other frees (or nothing) may have happened since the caller looked: idempotent.
+ReleaseResult PhysicalAllocator::relocate(std::uint32_t index, bool discard) {
+    std::unique_ptr<ClusterMeta> dropped; // freed after the locks are released
+    ReleaseResult result;
+    std::lock_guard listGuard(m_listLock);
+    Cluster& c = m_clusters[index];
+    std::lock_guard guard(c.lock);
+    if (c.state == Cluster::State::Full) {
+        if (c.usedCount == c.slots)
+            return result;
+        if (c.usedCount > 0) {
+            c.state = Cluster::State::Nonfull;
+            pushBack(m_nonfull, index);
+            return result;
+        }
+    } else if (c.state == Cluster::State::Nonfull) {
+        if (c.usedCount > 0)
+            return result;
+        unlink(m_nonfull, index);
+    } else {
+        return result; // Current (its thread keeps it), or already Free/Discarding
+    }
+    // Wholly free and owned by no thread.
+    dropped = std::move(c.meta);
+    if (dropped)
+        m_metaClusters.fetch_sub(1, std::memory_order_relaxed);
+    if (discard) {
+        c.state = Cluster::State::Discarding;
+        ++m_discarding;
+        result.discard = true;
+        result.cluster = index;
+    } else {
+        c.state = Cluster::State::Free;
+        pushBack(m_free, index);
+    }
+    return result;
+}
+
+void PhysicalAllocator::discardDone(std::uint32_t index) {
+    {
+        std::lock_guard listGuard(m_listLock);
+        Cluster& c = m_clusters[index];
+        std::lock_guard guard(c.lock);
+        c.state = Cluster::State::Free;
+        pushBack(m_free, index);
+        --m_discarding;
+    }
+    m_discardDone.notify_all();
+}
+
+// --- lookups ---------------------------------------------------------------------------------
+
+bool PhysicalAllocator::lookup(std::uint64_t slot, std::uint32_t& crc, SlotId& owner) const {
+    if (slot >= m_totalSlots)
+        return false;
+    Cluster& c = m_clusters[slot / kClusterSlots];
+    const std::uint32_t i = std::uint32_t(slot % kClusterSlots);
+    std::lock_guard guard(c.lock);
+    if (!c.isUsed(i) || !c.meta || c.meta->owner[i] == SlotId::kInvalid)
+        return false;
+    crc = c.meta->crc[i];
+    owner = SlotId{c.meta->owner[i]};
+    return true;
+}
+
+SlotId PhysicalAllocator::owner(std::uint64_t slot) const {
+    std::uint32_t crc;
+    SlotId owner;
+    return lookup(slot, crc, owner) ? owner : SlotId{};
+}
+
+std::vector<UsedSlot> PhysicalAllocator::usedSlots(std::uint64_t firstSlot, std::uint64_t maxSlots) const {
+    std::vector<UsedSlot> out;
+    if (firstSlot >= m_totalSlots || maxSlots == 0)
+        return out;
+    const std::uint64_t end = maxSlots >= m_totalSlots - firstSlot ? m_totalSlots : firstSlot + maxSlots;
+    for (std::uint64_t index = firstSlot / kClusterSlots; firstSlotOf(std::uint32_t(index)) < end; ++index) {
+        Cluster& c = m_clusters[index];
+        const std::uint64_t base = firstSlotOf(std::uint32_t(index));
+        const std::uint32_t lo = std::uint32_t(std::max(firstSlot, base) - base);
+        const std::uint32_t hi = std::uint32_t(std::min<std::uint64_t>(end - base, c.slots));
+        std::lock_guard guard(c.lock);
+        if (c.usedCount == 0 || !c.meta)
+            continue;
+        for (std::uint32_t i = lo; i < hi; ++i)
+            if (c.isUsed(i) && c.meta->owner[i] != SlotId::kInvalid)
+                out.push_back(UsedSlot{base + i, SlotId{c.meta->owner[i]}});
+    }
+    return out;
+}
+
+std::uint64_t PhysicalAllocator::metadataBytes() const {
+    return std::uint64_t(m_clusterCount) * sizeof(Cluster) + sizeof(m_current)
+           + m_metaClusters.load(std::memory_order_relaxed) * sizeof(ClusterMeta);
+}
+
+} // namespace swaptier::swapfile

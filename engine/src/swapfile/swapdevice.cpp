@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SwapDevice: one swapfile = a file (through Env) + a PhysicalAllocator (slots, checksums,
+// reverse map; see physicalallocator.h) + the header page (swapheader.h).
+//
+// Why it looks like this:
+//  - Safety of other people's data first. A path that exists and does not start with the
+//    swaptier magic is refused with Exists before a single byte is written (the check only
+//    opens and reads). A file we created is removed again if setting it up fails.
+//  - A page is either stored intact or not stored: store() writes the page, and only then
+//    publishes its checksum and owner. If the write fails the slot is released and the
+//    caller still holds the only copy (the engine tries another backend).
+//  - Bytes that changed on disk are never returned as data: load() verifies CRC32C and
+//    reports CorruptData; a truncated file gives ShortIo. Every error names the device, the
+//    path, the byte offset and the owning virtual slot.
+//  - No lock is held during I/O: the allocator's locks cover bookkeeping only, and a discard
+//    (punching the blocks of a cluster that became free) runs in free() with no lock held
+//    while the cluster sits in the Discarding state where nobody can allocate from it.
+//  - Discard is switched off for the device if the filesystem says EOPNOTSUPP, as the kernel
+//    does for devices without discard support; any other punch failure is only counted.
+//
+// Counters are relaxed atomics: each is exact, but a stats() call is not one consistent cut.
+#include "swapfile/swapdevice.h"
+
+#include "env/oserror.h"
+#include "swapfile/physicalallocator.h"
+#include "swapfile/swapheader.h"
+#include "util/crc32c.h"
+
+#include <atomic>
+#include <cerrno>
+#include <span>
+
+namespace swaptier::swapfile {
+namespace {
+
+using env::kNoOffset;
+
+/// Byte offset of physical slot `slot` (page 0 is the header).
+constexpr std::uint64_t offsetOf(std::uint64_t slot) { return (slot + 1) * kPageSize; }
+
+/// One page-aligned page buffer (so that direct I/O needs no bounce).
+struct alignas(File::directIoAlignment()) PageBuffer {
+    std::byte bytes[kPageSize];
+};
+
+struct OpenedFile {
+    std::unique_ptr<File> file;
+    bool created = false;  ///< we created the path: remove it if setup fails
+    bool wasEmpty = false; ///< an existing empty file: truncate it back if setup fails
+};
+
+Error deviceError(Errc code, DeviceId id, const std::string& path, std::uint64_t offset = kNoOffset) {
+    Error e = Error::of(code);
+    e.on(id).file(path, offset);
+    return e;
+}
+
+/// Opens options.path: creates it if missing; an existing file must be empty or start with
+/// the swaptier magic (else Exists, and the file is not modified).
+Result<OpenedFile> openOrTakeOver(Env* env, DeviceId id, const DeviceOptions& options) {
+    OpenOptions open;
+    open.create = true;
+    open.exclusive = true;
+    open.direct = options.io != IoMode::Buffered;
+    auto created = env->open(options.path, open);
+    if (created)
+        return OpenedFile{std::move(created).value(), true, false};
+    if (created.code() != Errc::Exists)
+        return Error(created.error()).on(id);
+
+    open.create = false;
+    open.exclusive = false;
+    auto existing = env->open(options.path, open);
+    if (!existing)
+        return Error(existing.error()).on(id);
+    File& file = **existing;
+    auto size = file.size();
+    if (!size)
+        return Error(size.error()).on(id);
+    if (*size == 0)
+        return OpenedFile{std::move(existing).value(), false, true};
+    if (*size < kPageSize) // too short to be ours
+        return deviceError(Errc::Exists, id, options.path, 0);
+    PageBuffer header;
+    if (Status s = file.readAt(0, header.bytes); !s)
+        return Error(s.error()).on(id);
+    if (!hasSwapMagic(header.bytes, kPageSize))
+        return deviceError(Errc::Exists, id, options.path, 0);
+    return OpenedFile{std::move(existing).value(), false, false};
+}
+
+/// Sizes the file, reserves its blocks if asked and writes the header.
+Status setUp(File& file, std::uint64_t slots, const DeviceOptions& options) {
+    const std::uint64_t fileBytes = offsetOf(slots);
+    // Truncating to 0 first drops a taken-over file's old blocks: its contents are meaningless.
+    if (Status s = file.truncate(0); !s)
+        return s;
+    if (Status s = file.truncate(fileBytes); !s)
+        return s;
+    if (options.preallocate)
+        if (Status s = file.allocate(0, fileBytes); !s)
+            return s;
+    SwapHeader h;
+    h.slotCount = slots;
+    h.clusterSlots = kClusterSlots;
+    PageBuffer page;
+    encodeSwapHeader(h, page.bytes);
+    if (Status s = file.writeAt(0, page.bytes); !s)
+        return s;
+    return file.sync();
+}
+
+} // namespace
+
+struct SwapDevice::Impl {
+    Impl(Env* e, DeviceId i, const DeviceOptions& o, std::unique_ptr<File> f, std::uint64_t slots)
+        : env(e), id(i), options(o), file(std::move(f)), directIo(file->directIo()), allocator(slots),
+          discard(o.discard), priority(o.priority) {}
+
+    /// Adds what and where to an error from the file layer (which knows path and errno).
+    Error decorate(Error e, std::uint64_t offset, SlotId owner) const {
+        e.on(id);
+        if (owner.valid())
+            e.at(owner);
+        e.file(options.path, offset);
+        return e;
+    }
+    Error error(Errc code, std::uint64_t offset = kNoOffset, SlotId owner = {}) const {
+        return decorate(Error::of(code), offset, owner);
+    }
+    Error closedError() const { return error(Errc::IoError).os(EBADF); }
+
+    void release(std::uint64_t slot) {
+        const ReleaseResult r = allocator.release(slot, discard.load(std::memory_order_relaxed));
+        if (r.discard)
+            discardCluster(r.cluster);
+    }
+
+    /// Punches the blocks of a Discarding cluster (no lock held), then frees it for reuse
+    /// whatever the outcome: a failed discard costs disk space, never a slot.
+    void discardCluster(std::uint32_t cluster) {
+        const std::uint64_t first = allocator.firstSlotOf(cluster);
+        const std::uint64_t length = std::uint64_t(allocator.slotCountOf(cluster)) * kPageSize;
+        Status s = file->punchHole(offsetOf(first), length);
+        if (s) {
+            discards.fetch_add(1, std::memory_order_relaxed);
+        } else {
+            discardErrors.fetch_add(1, std::memory_order_relaxed);
+            if (s.error().osError == EOPNOTSUPP)
+                discard.store(false, std::memory_order_relaxed);
+        }
+        allocator.discardDone(cluster);
+    }
+
+    Env* const env;
+    const DeviceId id;
+    const DeviceOptions options;
+    std::unique_ptr<File> file; ///< null once closed
+    const bool directIo;
+    PhysicalAllocator allocator;
+
+    std::atomic<bool> discard;  ///< punch free clusters (off if the filesystem cannot)
+    std::atomic<int> priority;
+    std::atomic<bool> draining{false};
+    std::atomic<bool> closed{false};
+
+    std::atomic<std::uint64_t> reads{0};          ///< verified page reads
+    std::atomic<std::uint64_t> writes{0};         ///< pages written and published
+    std::atomic<std::uint64_t> readErrors{0};     ///< failed reads (IoError, ShortIo)
+    std::atomic<std::uint64_t> writeErrors{0};    ///< failed writes (slot released again)
+    std::atomic<std::uint64_t> checksumErrors{0}; ///< reads whose CRC32C did not match
+    std::atomic<std::uint64_t> discards{0};       ///< clusters punched out
+    std::atomic<std::uint64_t> discardErrors{0};  ///< punches that failed (not in DeviceStats)
+};
+
+SwapDevice::SwapDevice(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+
+SwapDevice::~SwapDevice() {
+    if (m_impl)
+        static_cast<void>(close(false));
+}
+
+Result<std::unique_ptr<SwapDevice>> SwapDevice::open(Env* env, DeviceId id, const DeviceOptions& options) {
+    if (!env)
+        env = Env::posix();
+    const std::uint64_t slots = options.sizeBytes / kPageSize;
+    if (options.path.empty() || slots == 0 || slots > PhysicalAllocator::kMaxSlots)
+        return deviceError(Errc::InvalidArgument, id, options.path);
+
+    auto opened = openOrTakeOver(env, id, options);
+    if (!opened)
+        return opened.error();
+    OpenedFile& of = *opened;
+    auto fail = [&](Error e) -> Error {
+        if (of.created) {
+            of.file.reset();
+            static_cast<void>(env->remove(options.path));
+        } else if (of.wasEmpty) {
+            static_cast<void>(of.file->truncate(0));
+        }
+        return e.on(id);
+    };
+    if (options.io == IoMode::Direct && !of.file->directIo())
+        return fail(deviceError(Errc::IoError, id, options.path).os(EINVAL));
+    if (Status s = setUp(*of.file, slots, options); !s)
+        return fail(s.error());
+
+    auto impl = std::make_unique<Impl>(env, id, options, std::move(of.file), slots);
+    return std::unique_ptr<SwapDevice>(new SwapDevice(std::move(impl)));
+}
+
+Result<std::uint64_t> SwapDevice::store(const std::byte* page, SlotId owner) {
+    Impl& d = *m_impl;
+    if (!page || !owner.valid())
+        return d.error(Errc::InvalidArgument, kNoOffset, owner);
+    if (d.closed.load(std::memory_order_acquire))
+        return d.closedError().at(owner);
+    if (d.draining.load(std::memory_order_relaxed))
+        return d.error(Errc::DeviceFull, kNoOffset, owner);
+    const auto slot = d.allocator.allocate();
+    if (!slot)
+        return d.error(Errc::DeviceFull, kNoOffset, owner);
+
+    const std::uint32_t crc = util::crc32c(page, kPageSize);
+    const std::uint64_t offset = offsetOf(*slot);
+    if (Status s = d.file->writeAt(offset, std::span<const std::byte>(page, kPageSize)); !s) {
+        d.writeErrors.fetch_add(1, std::memory_order_relaxed);
+        d.release(*slot);
+        return d.decorate(s.error(), offset, owner);
+    }
+    d.allocator.publish(*slot, crc, owner);
+    d.writes.fetch_add(1, std::memory_order_relaxed);
+    return *slot;
+}
+
+Status SwapDevice::load(std::uint64_t physicalSlot, std::byte* page) {
+    Impl& d = *m_impl;
+    const std::uint64_t offset = physicalSlot < d.allocator.totalSlots() ? offsetOf(physicalSlot) : kNoOffset;
+    std::uint32_t crc = 0;
+    SlotId owner;
+    if (!page || !d.allocator.lookup(physicalSlot, crc, owner))
+        return d.error(Errc::InvalidArgument, offset);
+    if (d.closed.load(std::memory_order_acquire))
+        return d.closedError().at(owner);
+    if (Status s = d.file->readAt(offset, std::span<std::byte>(page, kPageSize)); !s) {
+        d.readErrors.fetch_add(1, std::memory_order_relaxed);
+        return d.decorate(s.error(), offset, owner);
+    }
+    if (util::crc32c(page, kPageSize) != crc) {
+        d.checksumErrors.fetch_add(1, std::memory_order_relaxed);
+        return d.error(Errc::CorruptData, offset, owner);
+    }
+    d.reads.fetch_add(1, std::memory_order_relaxed);
+    return {};
+}
+
+void SwapDevice::free(std::uint64_t physicalSlot) {
+    Impl& d = *m_impl;
+    if (d.closed.load(std::memory_order_acquire)) {
+        static_cast<void>(d.allocator.release(physicalSlot, false)); // no file to discard in
+        return;
+    }
+    d.release(physicalSlot);
+}
+
+SlotId SwapDevice::owner(std::uint64_t physicalSlot) const { return m_impl->allocator.owner(physicalSlot); }
+
+std::vector<UsedSlot> SwapDevice::usedSlots(std::uint64_t firstSlot, std::uint64_t maxSlots) const {
+    return m_impl->allocator.usedSlots(firstSlot, maxSlots);
+}
+
+void SwapDevice::setDraining(bool draining) { m_impl->draining.store(draining, std::memory_order_relaxed); }
+bool SwapDevice::draining() const { return m_impl->draining.load(std::memory_order_relaxed); }
+void SwapDevice::setPriority(int priority) { m_impl->priority.store(priority, std::memory_order_relaxed); }
+int SwapDevice::priority() const { return m_impl->priority.load(std::memory_order_relaxed); }
+DeviceId SwapDevice::id() const { return m_impl->id; }
+const std::string& SwapDevice::path() const { return m_impl->options.path; }
+std::uint64_t SwapDevice::totalSlots() const { return m_impl->allocator.totalSlots(); }
+std::uint64_t SwapDevice::usedSlotCount() const { return m_impl->allocator.usedCount(); }
+bool SwapDevice::full() const { return m_impl->allocator.usedCount() >= m_impl->allocator.totalSlots(); }
+
+DeviceStats SwapDevice::stats() const {
+    const Impl& d = *m_impl;
+    constexpr auto r = std::memory_order_relaxed;
+    DeviceStats s;
+    s.id = d.id;
+    s.path = d.options.path;
+    s.priority = d.priority.load(r);
+    s.draining = d.draining.load(r);
+    s.directIo = d.directIo;
+    s.discard = d.discard.load(r);
+    s.totalSlots = d.allocator.totalSlots();
+    s.usedSlots = d.allocator.usedCount();
+    s.clusters = d.allocator.clusterCount();
+    s.freeClusters = d.allocator.freeClusterCount();
+    s.reads = d.reads.load(r);
+    s.writes = d.writes.load(r);
+    s.readErrors = d.readErrors.load(r);
+    s.writeErrors = d.writeErrors.load(r);
+    s.checksumErrors = d.checksumErrors.load(r);
+    s.discards = d.discards.load(r);
+    s.metadataBytes = d.allocator.metadataBytes();
+    return s;
+}
+
+Status SwapDevice::close(bool removeFile) {
+    Impl& d = *m_impl;
+    if (d.closed.exchange(true, std::memory_order_acq_rel))
+        return {};
+    d.file.reset();
+    if (removeFile || d.options.removeFileOnClose)
+        if (Status s = d.env->remove(d.options.path); !s)
+            return Error(s.error()).on(d.id);
+    return {};
+}
+
+} // namespace swaptier::swapfile

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Randomized model test of the engine: at least 1M mixed operations (swap out, swap in,
+// duplicate, share a reference with the other thread, put, move, drop cache, swapoff) on two
+// threads over a shared table of entries, checking every swapped-in page byte for byte against
+// its regenerated contents, while a third thread takes statistics snapshots and checks they
+// add up. At the end every reference is put and the engine must have returned all memory and
+// disk space.
+//
+// The model: entry i holds a slot, a content seed and how many engine references each thread
+// owns. A thread acts only through references it owns, so the entry is alive whenever it
+// acts; both threads hold references to shared entries, so the engine sees concurrent loads,
+// moves, puts and swapoff on the same entries. A thread creates new entries only in its own
+// half of the table (i % 2), and only once no reference to the old one is left.
+//
+// SWAPTIER_MODEL_OPS overrides the operation count (sanitizer runs use fewer).
+#include "enginetestsupport.h"
+
+#include <QtTest>
+
+#ifndef Q_MOC_RUN
+#include "swaptier/engine.h"
+
+#include <array>
+#include <atomic>
+#include <mutex>
+#include <random>
+#include <sys/stat.h>
+#include <thread>
+#include <vector>
+#endif
+
+using namespace swaptier;
+using namespace swaptier::test;
+
+namespace {
+
+constexpr unsigned kThreads = 2;
+constexpr std::size_t kEntries = 4096;
+
+enum Op { OpOut, OpIn, OpDup, OpShare, OpPut, OpMove, OpDrop, OpSwapoff, OpCount };
+const char* const kOpNames[OpCount] = {"out", "in", "dup", "share", "put", "move", "drop", "swapoff"};
+
+struct Entry {
+    std::atomic<int> refs[kThreads];
+    SlotId slot;        // written by the creating thread before it publishes refs (release)
+    std::uint64_t seed = 0;
+    PageKind kind = PageKind::Text;
+    Entry() {
+        for (auto& r : refs)
+            r.store(0, std::memory_order_relaxed);
+    }
+};
+
+PageKind kindFor(std::uint64_t seed) {
+    const unsigned r = unsigned(seed % 20);
+    return r < 2 ? PageKind::Zero : r < 5 ? PageKind::Random : r < 10 ? PageKind::Mixed : PageKind::Text;
+}
+
+std::uint64_t allocatedBytes(const std::string& path) {
+    struct stat st{};
+    return ::stat(path.c_str(), &st) == 0 ? std::uint64_t(st.st_blocks) * 512 : 0;
+}
+
+struct Failure {
+    std::mutex mutex;
+    QString message;
+    std::atomic<bool> failed{false};
+    void set(const QString& m) {
+        std::lock_guard lock(mutex);
+        if (!failed.exchange(true))
+            message = m;
+    }
+};
+
+} // namespace
+
+class TstEngineModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void randomizedAgainstModel();
+};
+
+void TstEngineModel::randomizedAgainstModel() {
+    std::uint64_t totalOps = 1'000'000;
+    if (const QByteArray env = qgetenv("SWAPTIER_MODEL_OPS"); !env.isEmpty())
+        totalOps = env.toULongLong();
+    QVERIFY(totalOps >= 1000);
+    const std::uint64_t opsPerThread = totalOps / kThreads;
+
+    auto dir = makeScratchDir();
+    EngineOptions eo;
+    eo.pool.codec = Codec::Lz4;
+    eo.pool.limitBytes = 512 * 1024; // fills up: exercises the limit, hysteresis and fallback
+    auto created = Engine::create(eo);
+    QVERIFY(created.ok());
+    Engine& engine = **created;
+
+    std::mutex devicesLock;
+    std::vector<std::pair<DeviceId, std::string>> devices; // GUARDED_BY(devicesLock), oldest first
+    int deviceCounter = 0;
+    auto addDevice = [&](int priority) -> bool {
+        DeviceOptions d = deviceIn(dir, qPrintable(QStringLiteral("dev%1").arg(deviceCounter++)), 16384, priority);
+        d.removeFileOnClose = false;
+        auto id = engine.addDevice(d);
+        if (!id)
+            return false;
+        std::lock_guard lock(devicesLock);
+        devices.emplace_back(*id, d.path);
+        return true;
+    };
+    QVERIFY(addDevice(10));
+    QVERIFY(addDevice(5));
+
+    std::vector<Entry> table(kEntries);
+    Failure failure;
+    std::array<std::array<std::atomic<std::uint64_t>, OpCount>, kThreads> counts{};
+    std::atomic<bool> done{false};
+    std::atomic<std::uint64_t> swapoffMoves{0};
+
+    auto worker = [&](unsigned t) {
+        std::mt19937_64 rng(0xC0FFEEull + t);
+        Page page, got;
+        std::uint64_t nextSeed = std::uint64_t(t) << 48;
+        std::uint64_t executed = 0, nextSwapoff = opsPerThread / 8;
+        for (std::uint64_t n = 0; executed < opsPerThread && !failure.failed.load(); ++n) {
+            // Thread 0 swaps off its oldest device eight times per run while thread 1 works.
+            if (t == 0 && executed >= nextSwapoff) {
+                nextSwapoff += opsPerThread / 8;
+                if (!addDevice(int(rng() % 11))) {
+                    failure.set(QStringLiteral("addDevice failed"));
+                    break;
+                }
+                std::pair<DeviceId, std::string> victim;
+                {
+                    std::lock_guard lock(devicesLock);
+                    victim = devices.front();
+                    devices.erase(devices.begin());
+                }
+                SwapoffOptions so;
+                so.removeFile = true;
+                auto r = engine.swapoff(victim.first, so);
+                if (!r) {
+                    failure.set(QStringLiteral("swapoff: %1").arg(QLatin1String(errcName(r.code()))));
+                    break;
+                }
+                swapoffMoves += r->toDevices + r->toMemory;
+                ++counts[t][OpSwapoff];
+                ++executed;
+                continue;
+            }
+
+            const unsigned roll = unsigned(rng() % 100);
+            const Op op = roll < 25 ? OpOut : roll < 50 ? OpIn : roll < 58 ? OpDup : roll < 63 ? OpShare
+                        : roll < 85 ? OpPut : roll < 97 ? OpMove : OpDrop;
+            std::size_t i = std::size_t(rng() % kEntries);
+            // Operations other than a swap-out need a reference this thread owns: look a little.
+            for (int tries = 0; op != OpOut && tries < 16 && table[i].refs[t].load(std::memory_order_acquire) == 0; ++tries)
+                i = std::size_t(rng() % kEntries);
+            Entry& e = table[i];
+
+            if (op == OpOut) {
+                i = (i & ~std::size_t{1}) | t; // this thread's half
+                Entry& mine = table[i];
+                if (mine.refs[0].load(std::memory_order_acquire) != 0 || mine.refs[1].load(std::memory_order_acquire) != 0)
+                    continue;
+                mine.seed = ++nextSeed;
+                mine.kind = kindFor(mine.seed);
+                fillPage(page, mine.kind, mine.seed);
+                auto slot = engine.swapOut(page, CgroupId{std::uint16_t(1 + i % 5)});
+                if (!slot) {
+                    failure.set(QStringLiteral("swapOut: %1").arg(QLatin1String(errcName(slot.code()))));
+                    break;
+                }
+                mine.slot = *slot;
+                mine.refs[t].store(1, std::memory_order_release);
+                ++counts[t][OpOut];
+                ++executed;
+                continue;
+            }
+            if (e.refs[t].load(std::memory_order_acquire) == 0)
+                continue; // we act only through references we own
+            switch (op) {
+            case OpIn: {
+                LoadOptions lo;
+                lo.keepCached = rng() % 10 == 0;
+                auto r = engine.swapIn(e.slot, got, lo);
+                fillPage(page, e.kind, e.seed);
+                if (!r)
+                    failure.set(QStringLiteral("swapIn: %1").arg(QLatin1String(errcName(r.code()))));
+                else if (got != page)
+                    failure.set(QStringLiteral("swapIn returned wrong bytes for slot %1 (from %2)")
+                                    .arg(e.slot.value).arg(QLatin1String(backendName(r->from))));
+                break;
+            }
+            case OpDup:
+            case OpShare: {
+                Status st = engine.duplicate(e.slot);
+                if (!st)
+                    failure.set(QStringLiteral("duplicate: %1").arg(QLatin1String(errcName(st.code()))));
+                else
+                    e.refs[op == OpDup ? t : 1 - t].fetch_add(1, std::memory_order_release);
+                break;
+            }
+            case OpPut: {
+                Status st = engine.put(e.slot);
+                if (!st)
+                    failure.set(QStringLiteral("put: %1").arg(QLatin1String(errcName(st.code()))));
+                else
+                    e.refs[t].fetch_sub(1, std::memory_order_release);
+                break;
+            }
+            case OpMove: {
+                MoveTarget target;
+                switch (rng() % 4) {
+                case 0: target = MoveTarget::pool(); break;
+                case 1: target = MoveTarget::anyDevice(); break;
+                case 2: target = MoveTarget::memory(); break;
+                default: {
+                    std::lock_guard lock(devicesLock);
+                    target = MoveTarget::onDevice(devices[rng() % devices.size()].first);
+                }
+                }
+                auto r = engine.move(e.slot, target);
+                // Acceptable refusals leave the entry where it was: busy, pool or device full, a
+                // device that was just swapped off.
+                if (!r && r.code() != Errc::Busy && r.code() != Errc::PoolLimit && r.code() != Errc::DeviceFull
+                    && r.code() != Errc::BackendFull && r.code() != Errc::UnknownDevice)
+                    failure.set(QStringLiteral("move: %1").arg(QLatin1String(errcName(r.code()))));
+                break;
+            }
+            case OpDrop: {
+                Status st = engine.dropCached(e.slot);
+                if (!st && st.code() != Errc::InvalidArgument)
+                    failure.set(QStringLiteral("dropCached: %1").arg(QLatin1String(errcName(st.code()))));
+                break;
+            }
+            default:
+                break;
+            }
+            ++counts[t][op];
+            ++executed;
+        }
+    };
+
+    // Statistics must add up at every moment, whatever the workers are doing.
+    std::atomic<std::uint64_t> snapshots{0};
+    std::thread statsThread([&] {
+        while (!done.load()) {
+            const EngineStats s = engine.stats();
+            std::array<std::uint64_t, kBackendCount> sum{};
+            for (const auto& cg : s.cgroups)
+                for (std::size_t b = 0; b < kBackendCount; ++b) {
+                    if (cg.backends[b].entries > (std::uint64_t{1} << 40))
+                        failure.set(QStringLiteral("negative entry count in a snapshot"));
+                    sum[b] += cg.backends[b].entries;
+                }
+            for (std::size_t b = 0; b < kBackendCount; ++b)
+                if (sum[b] != s.backends[b].entries)
+                    failure.set(QStringLiteral("per-cgroup entries do not add up"));
+            if (s.slotTable.liveEntries > kEntries * 64)
+                failure.set(QStringLiteral("implausible live entry count"));
+            ++snapshots;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
+
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < kThreads; ++t)
+        workers.emplace_back(worker, t);
+    for (auto& w : workers)
+        w.join();
+    done = true;
+    statsThread.join();
+    QVERIFY2(!failure.failed.load(), qPrintable(failure.message));
+
+    std::uint64_t executed = 0;
+    for (unsigned op = 0; op < OpCount; ++op) {
+        std::uint64_t n = 0;
+        for (unsigned t = 0; t < kThreads; ++t)
+            n += counts[t][op];
+        qInfo("%-8s %llu", kOpNames[op], static_cast<unsigned long long>(n));
+        QVERIFY2(n > 0, kOpNames[op]);
+        executed += n;
+    }
+    QVERIFY(executed >= totalOps - kThreads);
+    qInfo("operations executed: %llu (asked: %llu), snapshots checked: %llu, entries moved by swapoff: %llu",
+          static_cast<unsigned long long>(executed), static_cast<unsigned long long>(totalOps),
+          static_cast<unsigned long long>(snapshots.load()), static_cast<unsigned long long>(swapoffMoves.load()));
+
+    // Every live entry reads back right, and its engine count matches the model.
+    for (auto& e : table) {
+        const int refs = e.refs[0].load() + e.refs[1].load();
+        if (refs == 0)
+            continue;
+        auto info = engine.lookup(e.slot);
+        QVERIFY(info.ok());
+        QCOMPARE(int(info->swapCount), refs);
+        Page expected, got;
+        fillPage(expected, e.kind, e.seed);
+        QVERIFY(engine.swapIn(e.slot, got).ok());
+        QVERIFY(got == expected);
+    }
+    const EngineStats before = engine.stats();
+    QVERIFY(before.events.moves > 0);
+    QVERIFY(before.pool.limitHits > 0);
+
+    // Put everything: all memory and disk space must come back.
+    for (auto& e : table)
+        for (unsigned t = 0; t < kThreads; ++t)
+            while (e.refs[t].load() > 0) {
+                QVERIFY(engine.put(e.slot).ok());
+                e.refs[t].fetch_sub(1);
+            }
+    engine.trim();
+    const EngineStats s = engine.stats();
+    QCOMPARE(s.slotTable.liveEntries, 0u);
+    QCOMPARE(s.slotTable.clusters, 0u);
+    QCOMPARE(s.slotTable.cachedPages, 0u);
+    QCOMPARE(s.slotTable.overflowCounts, 0u);
+    for (const auto& b : s.backends)
+        QCOMPARE(b.entries, 0u);
+    QCOMPARE(s.pool.objects, 0u);
+    QCOMPARE(s.pool.poolBytes, 0u);
+    QCOMPARE(s.pool.zspages, 0u);
+    QCOMPARE(s.events.swapOuts, s.events.frees);
+    std::lock_guard lock(devicesLock);
+    for (const auto& d : s.devices)
+        QCOMPARE(d.usedSlots, 0u);
+    for (const auto& [id, path] : devices) // discard gave the blocks back
+        QVERIFY2(allocatedBytes(path) <= 64 * 1024, qPrintable(QString::number(allocatedBytes(path))));
+}
+
+QTEST_GUILESS_MAIN(TstEngineModel)
+#include "tst_enginemodel.moc"
