@@ -38,7 +38,7 @@ int CliApp::run(const QStringList& arguments, QTextStream& out, QTextStream& err
         err.flush();
         return ExitUsage;
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         out << parser.helpText();
         out.flush();
         return ExitOk;

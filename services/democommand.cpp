@@ -78,7 +78,7 @@ int DemoCommand::run(const QString& programPath, const QStringList& arguments, Q
     const Usage usage(program, err);
     if (!parser.parse(QStringList{programPath} + arguments))
         return usage(parser.errorText());
-    if (parser.isSet(help)) {
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         out << parser.helpText();
         out.flush();
         return CliApp::ExitOk;

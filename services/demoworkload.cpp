@@ -94,10 +94,10 @@ MoveTarget targetFor(std::uint64_t r) {
 
 QString targetName(const MoveTarget& t) {
     switch (t.kind) {
-    case MoveTarget::Kind::Pool: return QStringLiteral("pool");
-    case MoveTarget::Kind::AnyDevice: return QStringLiteral("any device");
-    case MoveTarget::Kind::Device: return QStringLiteral("device %1").arg(t.device.value);
-    case MoveTarget::Kind::Memory: return QStringLiteral("memory");
+    case MoveTarget::Kind::Pool: return DemoWorkload::tr("the compressed pool");
+    case MoveTarget::Kind::AnyDevice: return DemoWorkload::tr("any swap device");
+    case MoveTarget::Kind::Device: return DemoWorkload::tr("swap device %1").arg(t.device.value);
+    case MoveTarget::Kind::Memory: return DemoWorkload::tr("memory");
     }
     return {};
 }

@@ -108,7 +108,7 @@ QString StatsReport::toText(const EngineStats& s, TextOptions options) {
             out += QStringLiteral("  ") + tr("none") + u'\n';
         } else {
             TextTable t({tr("device"), tr("priority"), tr("used slots"), tr("used"), tr("reads"), tr("writes"),
-                         tr("errors r/w/crc"), tr("discards"), tr("flags"), tr("path")},
+                         tr("errors r/w/crc/discard"), tr("discards"), tr("flags"), tr("path")},
                         {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right,
                          TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Right,
                          TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Left,
@@ -124,7 +124,7 @@ QString StatsReport::toText(const EngineStats& s, TextOptions options) {
                           QStringLiteral("%1/%2").arg(d.usedSlots).arg(d.totalSlots),
                           d.totalSlots ? formatPercent(double(d.usedSlots) / double(d.totalSlots)) : QStringLiteral("-"),
                           num(d.reads), num(d.writes),
-                          QStringLiteral("%1/%2/%3").arg(d.readErrors).arg(d.writeErrors).arg(d.checksumErrors),
+                          QStringLiteral("%1/%2/%3/%4").arg(d.readErrors).arg(d.writeErrors).arg(d.checksumErrors).arg(d.discardErrors),
                           num(d.discards), flags.join(u','), QString::fromStdString(d.path)});
             }
             out += t.render();
@@ -259,6 +259,7 @@ QJsonObject StatsReport::toJsonObject(const EngineStats& s) {
                                    {QStringLiteral("write_errors"), qint64(d.writeErrors)},
                                    {QStringLiteral("checksum_errors"), qint64(d.checksumErrors)},
                                    {QStringLiteral("discards"), qint64(d.discards)},
+                                   {QStringLiteral("discard_errors"), qint64(d.discardErrors)},
                                    {QStringLiteral("metadata_bytes"), qint64(d.metadataBytes)}});
     root.insert(QStringLiteral("devices"), devices);
 

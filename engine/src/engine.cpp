@@ -529,6 +529,7 @@ EngineStats EngineImpl::stats() const {
 
 void EngineImpl::trim() {
     m_slots.trim();
+    m_devices.trim();
     util::Epoch::global().barrier();
 }
 

@@ -20,8 +20,10 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <new>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -32,6 +34,30 @@ using namespace swaptier::pool;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(swaptier::Codec)
+
+// Counts this thread's operator new calls (noAllocationOnHotPath). libstdc++'s array and
+// nothrow forms call this one. Not under ASan/TSan: their runtimes replace operator new
+// themselves and would see our delete free memory their new allocated.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SWAPTIER_COUNT_ALLOCATIONS 0
+#else
+#define SWAPTIER_COUNT_ALLOCATIONS 1
+namespace {
+thread_local std::uint64_t t_allocations = 0;
+}
+void* operator new(std::size_t n) {
+    ++t_allocations;
+    if (void* p = std::malloc(n ? n : 1))
+        return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
+#endif
 
 namespace {
 
@@ -151,6 +177,7 @@ private slots:
     void disabledPool();
     void allocatorEfficiency_data();
     void allocatorEfficiency();
+    void noAllocationOnHotPath();
     void concurrent();
     void overhead();
 };
@@ -749,6 +776,38 @@ void TstCompressedPool::allocatorEfficiency() {
     QVERIFY(s.metadataBytes < s.poolBytes / 25);
     for (PoolHandle h : handles)
         pool.free(h);
+}
+
+// Once a thread's codec contexts exist and the class has a zspage with room, store, load and
+// free allocate nothing (zstd's own malloc calls are not counted; its contexts are reused).
+void TstCompressedPool::noAllocationOnHotPath() {
+#if !SWAPTIER_COUNT_ALLOCATIONS
+    QSKIP("the sanitizer runtime owns operator new in this build; allocations are counted in normal builds");
+#else
+    const std::vector<Page> pages = textPages(16);
+    if (pages.empty())
+        QSKIP("no text pages found under /usr/share/common-licenses, /usr/share/doc, /usr/include");
+    for (Codec c : {Codec::Lz4, Codec::Zstd, Codec::Lzo}) {
+        CompressedPool pool(withCodec(c, 1));
+        Page out;
+        for (const Page& page : pages) {
+            const std::uint64_t empty = t_allocations;
+            auto anchor = pool.store(page.data()); // keeps a zspage with free slots alive
+            QVERIFY(anchor.ok());
+            QVERIFY(t_allocations > empty); // the counter works: a new zspage was allocated
+            QVERIFY(anchor->codec() == c);
+            const std::uint64_t before = t_allocations;
+            for (int i = 0; i < 50; ++i) {
+                auto h = pool.store(page.data());
+                QVERIFY(h.ok());
+                QVERIFY(pool.load(*h, out.data()).ok());
+                pool.free(*h);
+            }
+            QCOMPARE(t_allocations - before, std::uint64_t{0});
+            pool.free(*anchor);
+        }
+    }
+#endif
 }
 
 // --- concurrency -----------------------------------------------------------------------------

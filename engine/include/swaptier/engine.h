@@ -127,7 +127,9 @@ public:
     /// Changes the pool's codec, level or limit at runtime; stored objects keep their codec.
     virtual Status setPoolOptions(const PoolOptions& options) = 0;
     virtual EngineStats stats() const = 0;
-    /// Releases cached empty clusters (per-thread allocation clusters that hold no entry).
+    /// Releases the per-thread allocation clusters of the slot table and of every device:
+    /// empty ones are freed (device clusters discarded), so an engine holding no entry holds
+    /// no descriptor memory and no swapfile blocks beyond the headers.
     virtual void trim() = 0;
 };
 

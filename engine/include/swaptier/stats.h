@@ -107,6 +107,7 @@ struct DeviceStats {
     std::uint64_t writeErrors = 0;
     std::uint64_t checksumErrors = 0;
     std::uint64_t discards = 0;        ///< clusters whose blocks were punched out
+    std::uint64_t discardErrors = 0;   ///< punches that failed (the cluster is reused all the same)
     std::uint64_t metadataBytes = 0;   ///< per-slot checksum and reverse-map tables
 };
 

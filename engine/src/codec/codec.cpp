@@ -9,8 +9,8 @@
 // exits. After that first call the hot path allocates nothing.
 //
 // Output formats are the libraries' own, minus what a page does not need: zstd frames carry no
-// content size, checksum or dictionary id (the page size is fixed and the pool keeps the exact
-// stored length in the handle), which saves 5-9 header bytes per object.
+// content size, checksum or dictionary id (the page size is fixed, the pool keeps the exact
+// stored length in the handle, and the swapfile layer checksums what goes to disk).
 //
 // Decompression trusts nothing: the "safe" decoders of the three libraries never read past
 // `length` input bytes nor write past the page, and anything that does not decode to exactly

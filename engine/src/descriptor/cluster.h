@@ -3,7 +3,8 @@
 // created on demand by the slot table and released when its last entry is freed.
 //
 // Locking: `lock` guards every field except `meta`, which is written only under `lock` but
-// may be waited on (std::atomic::wait) without it by a thread waiting for the busy bit.
+// may be waited on (std::atomic::wait) without it by a thread waiting for the busy bit, and
+// the nonfull-list fields (onNonfullList, prev, next), which belong to the slot-table lock.
 // Lock order (engine-wide): cluster lock -> slot-table lock -> statistics shard lock. Device
 // and pool locks are never taken while a cluster lock is held.
 #pragma once
@@ -41,7 +42,9 @@ struct alignas(64) Cluster {
     std::uint64_t index = 0;              ///< cluster index: first slot = index * kClusterSize
     std::uint32_t used = 0;               ///< allocated entries
     std::int32_t ownerSlot = -1;          ///< thread slot allocating from this cluster, -1 none
-    bool onNonfullList = false;           ///< linked in the slot table's nonfull list
+    /// Linked in the slot table's nonfull list. Written only under the slot-table lock; read
+    /// without it as a hint that is checked again under that lock before acting on it.
+    std::atomic<bool> onNonfullList{false};
     bool dead = false;                    ///< released: unlinked from the directory, retired
     std::uint64_t freeMap[kClusterSize / 64]; ///< bit set = entry free
     std::unique_ptr<SideTables> side;     ///< overflow counts and swap-cache pages, lazily

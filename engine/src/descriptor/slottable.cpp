@@ -77,9 +77,10 @@ Result<Cluster*> SlotTable::acquireCluster(unsigned slot) {
         if (c->dead || c->ownerSlot != -1 || c->used == kClusterSize)
             continue;
         c->ownerSlot = int(slot);
-        if (c->onNonfullList) { // a free re-queued it between our unlink and our lock
+        if (c->onNonfullList.load(std::memory_order_acquire)) { // a free re-queued it meanwhile
             std::lock_guard lock(m_lock);
-            unlinkNonfullLocked(c);
+            if (c->onNonfullList.load(std::memory_order_relaxed))
+                unlinkNonfullLocked(c);
         }
         clock.unlock();
         install(slot, c);
@@ -137,9 +138,8 @@ void SlotTable::disown(Cluster* c, unsigned slot) {
         if (c->used == 0) {
             releaseLocked(c);
             released = true;
-        } else if (c->used < kClusterSize && !c->onNonfullList) {
-            std::lock_guard tlock(m_lock);
-            pushNonfullLocked(c);
+        } else if (c->used < kClusterSize) {
+            ensureNonfull(c);
         }
     }
     if (released)
@@ -165,16 +165,21 @@ bool SlotTable::afterFreeLocked(Cluster* c) {
         releaseLocked(c);
         return true;
     }
-    if (!c->onNonfullList) {
-        std::lock_guard lock(m_lock);
-        pushNonfullLocked(c);
-    }
+    ensureNonfull(c);
     return false;
+}
+
+void SlotTable::ensureNonfull(Cluster* c) {
+    if (c->onNonfullList.load(std::memory_order_acquire))
+        return; // a stale "true" is harmless: whoever unlinked it is about to take it
+    std::lock_guard lock(m_lock);
+    if (!c->onNonfullList.load(std::memory_order_relaxed))
+        pushNonfullLocked(c);
 }
 
 void SlotTable::releaseLocked(Cluster* c) {
     std::lock_guard lock(m_lock);
-    if (c->onNonfullList)
+    if (c->onNonfullList.load(std::memory_order_relaxed))
         unlinkNonfullLocked(c);
     Leaf* leaf = m_top[c->index >> kLeafBits].load(std::memory_order_relaxed);
     leaf->clusters[c->index & ((1u << kLeafBits) - 1)].store(nullptr, std::memory_order_release);
@@ -199,7 +204,7 @@ void SlotTable::pushNonfullLocked(Cluster* c) {
     if (m_nonfull)
         m_nonfull->prev = c;
     m_nonfull = c;
-    c->onNonfullList = true;
+    c->onNonfullList.store(true, std::memory_order_release);
 }
 
 void SlotTable::unlinkNonfullLocked(Cluster* c) {
@@ -210,7 +215,7 @@ void SlotTable::unlinkNonfullLocked(Cluster* c) {
     if (c->next)
         c->next->prev = c->prev;
     c->prev = c->next = nullptr;
-    c->onNonfullList = false;
+    c->onNonfullList.store(false, std::memory_order_release);
 }
 
 void SlotTable::trim() {

@@ -85,6 +85,9 @@ private:
     void disown(Cluster* c, unsigned slot);
     /// REQUIRES: c->lock held; takes m_lock.
     void releaseLocked(Cluster* c);
+    /// Puts an unowned, partly used cluster on the nonfull list if it is not there.
+    /// REQUIRES: c->lock held; takes m_lock.
+    void ensureNonfull(Cluster* c);
     void pushNonfullLocked(Cluster* c);   // REQUIRES m_lock
     void unlinkNonfullLocked(Cluster* c); // REQUIRES m_lock
 

@@ -2,7 +2,7 @@
 // Zspage and ZspageTable: the storage unit of one size class and the lock-free table that turns
 // a handle's (class, zspage id) into a zspage address. Private to the compressed pool.
 //
-// A zspage is one allocation: a 64-byte header followed by pagesPerZspage * kPageSize bytes of
+// A zspage is one allocation: a 48-byte header followed by pagesPerZspage * kPageSize bytes of
 // objects (user space has no higher-order allocation problem, so unlike zsmalloc the pages need
 // not be linked one by one). Object i lives at objects() + i * objectSize.
 //
@@ -27,8 +27,8 @@
 namespace swaptier::pool {
 
 /// Size of the zspage header; objects start this far into the allocation. malloc's 16-byte
-/// alignment plus 64 keeps every object 16-byte aligned (object sizes are multiples of 16).
-inline constexpr std::size_t kZspageHeaderBytes = 64;
+/// alignment plus 48 keeps every object 16-byte aligned (object sizes are multiples of 16).
+inline constexpr std::size_t kZspageHeaderBytes = 48;
 /// "No object" in free-list links (objects per zspage never exceed 2048).
 inline constexpr std::uint16_t kNoObject = 0xFFFF;
 static_assert(PoolHandle::kMaxObjects < kNoObject);
@@ -97,7 +97,7 @@ struct Zspage {
         ::operator delete(static_cast<void*>(zspage));
     }
 };
-static_assert(sizeof(Zspage) <= kZspageHeaderBytes);
+static_assert(sizeof(Zspage) <= kZspageHeaderBytes && kZspageHeaderBytes % 16 == 0);
 
 /// Id -> zspage table of one size class: two levels, a fixed array of chunk pointers and
 /// chunks of atomic zspage pointers. Chunk k holds 64 << k entries, so 21 chunks cover the

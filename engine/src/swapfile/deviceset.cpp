@@ -146,6 +146,13 @@ Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, 
     return last;
 }
 
+void DeviceSet::trim() {
+    util::EpochGuard guard;
+    for (const auto& d : m_table)
+        if (SwapDevice* dev = d.load(std::memory_order_acquire))
+            dev->trim();
+}
+
 std::vector<DeviceStats> DeviceSet::stats() const {
     util::EpochGuard guard;
     std::vector<DeviceStats> out;

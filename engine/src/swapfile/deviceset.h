@@ -53,6 +53,8 @@ public:
     /// candidate that had room. REQUIRES: an EpochGuard.
     Result<Placed> store(const std::byte* page, SlotId owner, DeviceId only = {}, DeviceId exclude = {});
 
+    /// SwapDevice::trim() on every device.
+    void trim();
     std::vector<DeviceStats> stats() const;
     std::size_t size() const;
 

@@ -269,6 +269,43 @@ void PhysicalAllocator::discardDone(std::uint32_t index) {
     m_discardDone.notify_all();
 }
 
+std::vector<std::uint32_t> PhysicalAllocator::trim(bool discard) {
+    std::vector<std::uint32_t> toDiscard;
+    std::vector<std::unique_ptr<ClusterMeta>> dropped; // freed after the locks are released
+    std::lock_guard listGuard(m_listLock);
+    for (auto& current : m_current) {
+        const std::uint32_t index = current.load(std::memory_order_relaxed);
+        if (index == kNone)
+            continue;
+        Cluster& c = m_clusters[index];
+        std::lock_guard guard(c.lock);
+        current.store(kNone, std::memory_order_release);
+        if (c.state != Cluster::State::Current)
+            continue;
+        c.ownerThread = kNone;
+        if (c.usedCount == c.slots) {
+            c.state = Cluster::State::Full;
+        } else if (c.usedCount > 0) {
+            c.state = Cluster::State::Nonfull;
+            pushBack(m_nonfull, index);
+        } else {
+            if (c.meta) {
+                dropped.push_back(std::move(c.meta));
+                m_metaClusters.fetch_sub(1, std::memory_order_relaxed);
+            }
+            if (discard) {
+                c.state = Cluster::State::Discarding;
+                ++m_discarding;
+                toDiscard.push_back(index);
+            } else {
+                c.state = Cluster::State::Free;
+                pushBack(m_free, index);
+            }
+        }
+    }
+    return toDiscard;
+}
+
 // --- lookups ---------------------------------------------------------------------------------
 
 bool PhysicalAllocator::lookup(std::uint64_t slot, std::uint32_t& crc, SlotId& owner) const {

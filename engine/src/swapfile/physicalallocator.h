@@ -78,6 +78,10 @@ public:
     ReleaseResult release(std::uint64_t slot, bool discard);
     /// Ends the discard of a cluster returned by release(): it goes to the free list.
     void discardDone(std::uint32_t cluster);
+    /// Takes every thread slot's Current cluster away from its thread: an empty one becomes
+    /// Free (or, with `discard`, Discarding: returned for the caller to punch and then
+    /// discardDone()), a used one Nonfull or Full. Threads simply pick a new cluster next time.
+    std::vector<std::uint32_t> trim(bool discard);
 
     /// Checksum and owner of a published slot; false if the slot is not in use.
     bool lookup(std::uint64_t slot, std::uint32_t& crc, SlotId& owner) const;

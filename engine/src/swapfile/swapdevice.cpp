@@ -270,6 +270,13 @@ std::vector<UsedSlot> SwapDevice::usedSlots(std::uint64_t firstSlot, std::uint64
 }
 
 void SwapDevice::setDraining(bool draining) { m_impl->draining.store(draining, std::memory_order_relaxed); }
+void SwapDevice::trim() {
+    if (m_impl->closed.load(std::memory_order_acquire))
+        return;
+    for (std::uint32_t cluster : m_impl->allocator.trim(m_impl->discard.load(std::memory_order_relaxed)))
+        m_impl->discardCluster(cluster);
+}
+
 bool SwapDevice::draining() const { return m_impl->draining.load(std::memory_order_relaxed); }
 void SwapDevice::setPriority(int priority) { m_impl->priority.store(priority, std::memory_order_relaxed); }
 int SwapDevice::priority() const { return m_impl->priority.load(std::memory_order_relaxed); }
@@ -299,6 +306,7 @@ DeviceStats SwapDevice::stats() const {
     s.writeErrors = d.writeErrors.load(r);
     s.checksumErrors = d.checksumErrors.load(r);
     s.discards = d.discards.load(r);
+    s.discardErrors = d.discardErrors.load(r);
     s.metadataBytes = d.allocator.metadataBytes();
     return s;
 }

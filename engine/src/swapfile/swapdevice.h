@@ -58,6 +58,9 @@ public:
     /// Snapshot of used slots in [firstSlot, firstSlot + maxSlots), in slot order.
     std::vector<UsedSlot> usedSlots(std::uint64_t firstSlot = 0, std::uint64_t maxSlots = ~std::uint64_t{0}) const;
 
+    /// Releases the per-thread allocation clusters; those left empty are discarded (when
+    /// discard is on), so a device holding no entry holds no disk blocks beyond its header.
+    void trim();
     /// A draining device takes no new stores (swapoff).
     void setDraining(bool draining);
     bool draining() const;

@@ -14,6 +14,15 @@
 namespace swaptier::util {
 namespace {
 
+/// A full fence. ThreadSanitizer does not model standalone fences (GCC refuses them under
+/// -fsanitize=thread); there the seq_cst read-modify-writes next to each call site carry the
+/// ordering, which TSan does understand.
+inline void fullFence() {
+#if !defined(__SANITIZE_THREAD__)
+    std::atomic_thread_fence(std::memory_order_seq_cst);
+#endif
+}
+
 struct alignas(64) Record {
     std::atomic<std::uint64_t> epoch{0}; // 0: outside any critical section, else the announced epoch
     std::atomic<bool> inUse{false};      // owned by a live thread
@@ -56,8 +65,8 @@ struct State {
 
     /// Advances the global epoch if every active reader has seen the current one.
     void tryAdvance() {
-        std::atomic_thread_fence(std::memory_order_seq_cst);
-        std::uint64_t g = globalEpoch.load(std::memory_order_seq_cst);
+        std::uint64_t g = globalEpoch.fetch_add(0, std::memory_order_seq_cst);
+        fullFence();
         for (Record* r = records.load(std::memory_order_acquire); r; r = r->next) {
             std::uint64_t e = r->epoch.load(std::memory_order_seq_cst);
             if (e != 0 && e != g)
@@ -122,8 +131,11 @@ void Epoch::enter() {
         return;
     State& s = State::instance();
     Record* r = t_record.get();
-    r->epoch.store(s.globalEpoch.load(std::memory_order_relaxed), std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_seq_cst);
+    // An exchange, not a store: as a read-modify-write it continues the release sequence of
+    // this record's last exit, so a reclaimer that reads the new value also synchronizes with
+    // everything this thread did in its previous critical section.
+    r->epoch.exchange(s.globalEpoch.load(std::memory_order_relaxed), std::memory_order_seq_cst);
+    fullFence();
 }
 
 void Epoch::exit() {

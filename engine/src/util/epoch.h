@@ -9,14 +9,16 @@
 //
 // Protocol (classic three-epoch EBR):
 //  - A reader announces the global epoch in its per-thread record on entering (outermost
-//    EpochGuard) and clears it on leaving. A seq_cst fence pairs the announcement with the
-//    reclaimer's scan.
+//    EpochGuard, a seq_cst exchange plus a full fence) and clears it on leaving (release).
+//    The fence pairs the announcement with the reclaimer's scan, which is preceded by a
+//    seq_cst read-modify-write of the global epoch and a fence of its own.
 //  - The global epoch advances from g to g+1 only when every active record shows g.
 //  - An object retired while the global epoch was e is deleted once the global epoch reaches
 //    e + 2: no reader can still hold it.
 // Records are per thread, never freed, and reused by later threads. Guards nest.
 //
-// Cost: an outermost guard is one store and one fence (~20 ns); inner guards are a counter.
+// Cost: an outermost guard is one exchange (a full barrier on x86, ~20 ns); inner guards are
+// a counter.
 // Retiring takes a mutex (rare: cluster release, device removal).
 #pragma once
 

@@ -1,0 +1,258 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Runs every benchmark program of a build and writes the issue #2 target summary.
+#
+#   bench/run-benchmarks.sh BUILD_DIR [extra Google Benchmark flags for every program]
+#
+# `make bench` calls it as `bench/run-benchmarks.sh build-release`. For each program
+# BUILD_DIR/bin/bench_<name> it writes BUILD_DIR/bench/bench_<name>.json (all repetitions and
+# their mean/median/stddev/cv), prints its table, then computes the target ratios from the
+# medians into BUILD_DIR/bench/summary.md and prints that too.
+#
+# Exit status: non-zero if a program is missing, crashes, exits non-zero or reports a benchmark
+# error (SkipWithError), or if the summary cannot be computed. A missed performance target is
+# NOT a failure: the summary marks each target "met" or "MISSED" with the measured value.
+# Swapfiles go to BUILD_DIR/bench/tmp (SWAPTIER_BENCH_DIR), which must allow O_DIRECT.
+set -uo pipefail
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 BUILD_DIR [benchmark flags...]" >&2
+  exit 2
+fi
+build=$(cd "$1" 2>/dev/null && pwd) || { echo "run-benchmarks: no build directory '$1'" >&2; exit 2; }
+shift
+out="$build/bench"
+mkdir -p "$out/tmp"
+export SWAPTIER_BENCH_DIR="$out/tmp"
+
+programs=(bench_throughput bench_metadata bench_scaling bench_device)
+failed=()
+started=$(date +%s)
+for name in "${programs[@]}"; do
+  bin="$build/bin/$name"
+  if [ ! -x "$bin" ]; then
+    echo "run-benchmarks: $bin is missing (configure with SWAPTIER_BUILD_BENCH=ON)" >&2
+    failed+=("$name (missing)")
+    continue
+  fi
+  echo
+  echo "=== $name ==="
+  t0=$(date +%s)
+  rm -f "$out/$name.json"
+  "$bin" --benchmark_out="$out/$name.json" --benchmark_out_format=json "$@"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    echo "run-benchmarks: $name FAILED (exit status $rc)" >&2
+    failed+=("$name")
+  fi
+  echo "=== $name: $(( $(date +%s) - t0 )) s ==="
+done
+rmdir "$out/tmp" 2>/dev/null || true
+
+echo
+python3 - "$out" "$build" "${programs[@]}" <<'PY'
+import json, os, re, sys
+from datetime import datetime, timezone
+
+out, build, programs = sys.argv[1], sys.argv[2], sys.argv[3:]
+SUFFIX = re.compile(r"/(min_time:[^/]+|manual_time|real_time|process_time|iterations:\d+|repeats:\d+|threads:\d+)")
+
+reports, errors = {}, []
+for prog in programs:
+    path = os.path.join(out, prog + ".json")
+    try:
+        with open(path) as f:
+            reports[prog] = json.load(f)
+    except (OSError, ValueError) as e:
+        errors.append(f"{prog}: no readable JSON report ({e})")
+
+def results(prog):
+    """run name (suffixes stripped) -> counters of the median aggregate, or of the only run."""
+    runs, medians = {}, {}
+    for b in reports.get(prog, {}).get("benchmarks", []):
+        name = SUFFIX.sub("", b.get("run_name", b["name"]))
+        if b.get("error_occurred"):
+            errors.append(f"{prog}: {name}: {b.get('error_message', 'error')}")
+            continue
+        if b.get("run_type") == "aggregate":
+            if b.get("aggregate_name") == "median":
+                medians[name] = b
+        else:
+            runs.setdefault(name, []).append(b)
+    res = dict(medians)
+    for name, rs in runs.items():
+        res.setdefault(name, rs[-1])
+    return res, {n: len(rs) for n, rs in runs.items()}
+
+def fmt(v, digits=0):
+    if v is None:
+        return "n/a"
+    if digits == 0:
+        return f"{v:,.0f}"
+    return f"{v:.{digits}f}"
+
+def verdict(value, target, higher=True):
+    if value is None:
+        return "n/a"
+    ok = value >= target if higher else value <= target
+    return "met" if ok else "**MISSED**"
+
+lines = []
+ctx = next((r.get("context", {}) for r in reports.values()), {})
+lines.append("# swaptier benchmark summary (issue #2)")
+lines.append("")
+lines.append(f"- written: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}; reports in `{out}`")
+lines.append(f"- machine: {ctx.get('cpu_model', '?')}, nproc {ctx.get('nproc', '?')}, "
+             f"{ctx.get('num_cpus', '?')} CPUs at {ctx.get('mhz_per_cpu', '?')} MHz, {ctx.get('kernel', '?')}")
+loads = [r.get("context", {}).get("load_avg") for r in reports.values()]
+lines.append("- load average at the start of each program: "
+             + "; ".join(f"{p}: {', '.join(f'{x:.1f}' for x in l)}" for p, l in zip(reports, loads) if l))
+lines.append(f"- engine build: {ctx.get('swaptier_build', '?')}")
+lines.append("- every figure is the median over the repetitions of one run; ratios are computed per"
+             " repetition from passes interleaved in the same iteration, so noise hits both sides")
+lines.append("")
+
+# --- 1. throughput ----------------------------------------------------------------------------
+tp, tp_reps = results("bench_throughput")
+tctx = reports.get("bench_throughput", {}).get("context", {})
+lines.append("## 1. Swap-out / swap-in throughput: engine vs raw codec")
+lines.append("")
+lines.append(f"Heap pages: {tctx.get('heap_capture', 'n/a')}. Corpus: {tctx.get('corpus_pages', 'n/a')}.")
+lines.append("")
+classes = ["zero", "text", "binary", "random", "heap"]
+codecs = ["zstd1", "zstd3", "lz4", "lzo"]
+missed = {"swapout": [], "swapin": []}
+judged = {"swapout": 0, "swapin": 0}
+lines.append("Swap-out (target: engine >= 0.90 x raw compression; MB/s = 10^6 B/s of 4 KiB pages):")
+lines.append("")
+lines.append("| class | codec | ratio | raw MB/s | pool MB/s | engine MB/s | engine/raw | engine/pool | engine - raw ns/page | target |")
+lines.append("|---|---|---|---|---|---|---|---|---|---|")
+for c in classes:
+    for k in codecs:
+        r = tp.get(f"swapout/{c}/{k}")
+        if not r:
+            continue
+        ratio = r.get("engine_vs_raw")
+        v = verdict(ratio, 0.90)
+        judged["swapout"] += 1
+        if v != "met":
+            missed["swapout"].append(f"{c}/{k} {ratio:.3f}")
+        lines.append(f"| {c} | {k} | {fmt(r.get('comp_ratio'), 2)} | {fmt(r.get('raw_MBps'))} | {fmt(r.get('pool_MBps'))} | "
+                     f"{fmt(r.get('engine_MBps'))} | {fmt(ratio, 3)} | {fmt(r.get('engine_vs_pool'), 3)} | "
+                     f"{fmt(r.get('overhead_ns_per_page'))} | {v} |")
+lines.append("")
+lines.append("Swap-in (target: engine >= 0.85 x raw decompression; `raw` decompresses the same objects where"
+             " a bare pool keeps them, `packed` from one contiguous buffer):")
+lines.append("")
+lines.append("| class | codec | raw MB/s | packed MB/s | engine MB/s | engine/raw | engine/packed | engine - raw ns/page | target (vs raw) | vs packed |")
+lines.append("|---|---|---|---|---|---|---|---|---|---|")
+for c in classes:
+    for k in codecs:
+        r = tp.get(f"swapin/{c}/{k}")
+        if not r:
+            continue
+        ratio = r.get("engine_vs_raw")
+        v = verdict(ratio, 0.85)
+        judged["swapin"] += 1
+        if v != "met":
+            missed["swapin"].append(f"{c}/{k} {ratio:.3f}")
+        lines.append(f"| {c} | {k} | {fmt(r.get('raw_MBps'))} | {fmt(r.get('packed_MBps'))} | {fmt(r.get('engine_MBps'))} | "
+                     f"{fmt(ratio, 3)} | {fmt(r.get('engine_vs_packed'), 3)} | {fmt(r.get('overhead_ns_per_page'))} | {v} | "
+                     f"{verdict(r.get('engine_vs_packed'), 0.85)} |")
+lines.append("")
+if tp and not any(n.startswith("swapout/heap/") for n in tp):
+    note = tctx.get("heap_capture", "capture not attempted")
+    why = "filtered out of this run" if note.startswith("captured") else note
+    lines.append(f"**No heap class in this run**: {why}.")
+    lines.append("")
+for d, label in (("swapout", "Swap-out >= 0.90"), ("swapin", "Swap-in >= 0.85")):
+    if judged[d]:
+        m = missed[d]
+        lines.append(f"- {label}: met for {judged[d] - len(m)} of {judged[d]} class/codec pairs"
+                     + (f"; missed: {', '.join(m)}" if m else ""))
+lines.append("")
+
+# --- 2. metadata ------------------------------------------------------------------------------
+md, _ = results("bench_metadata")
+r = next(iter(md.values()), None)
+lines.append("## 2. Metadata bytes per entry (10M zero entries, one thread)")
+lines.append("")
+if r:
+    mctx = reports["bench_metadata"].get("context", {})
+    lines.append(f"Descriptor: {mctx.get('descriptor_bytes', '?')} B; cluster: {mctx.get('sizeof_cluster', '?')}.")
+    lines.append("")
+    lines.append("| state | live entries | malloc (uordblks+hblkhd) B/entry | engine stats B/entry | target <= 16 B |")
+    lines.append("|---|---|---|---|---|")
+    lines.append(f"| 10M entries | {fmt(r.get('entries'))} | {fmt(r.get('malloc_B_per_entry'), 2)} | "
+                 f"{fmt(r.get('engine_B_per_entry'), 2)} | {verdict(r.get('malloc_B_per_entry'), 16, False)} |")
+    lines.append(f"| every second entry put | {fmt(r.get('frag_live_entries'))} | {fmt(r.get('frag_malloc_B_per_live_entry'), 2)} | "
+                 f"{fmt(r.get('frag_engine_B_per_live_entry'), 2)} | {verdict(r.get('frag_malloc_B_per_live_entry'), 16, False)} (per live entry) |")
+    lines.append(f"| refilled to 10M | {fmt(r.get('entries'))} | {fmt(r.get('refill_malloc_B_per_entry'), 2)} | | "
+                 f"{verdict(r.get('refill_malloc_B_per_entry'), 16, False)} |")
+    lines.append("")
+    lines.append(f"Also: held by malloc (arena+hblkhd) {fmt(r.get('held_B_per_entry'), 2)} B/entry, RSS "
+                 f"{fmt(r.get('rss_B_per_entry'), 2)} B/entry, {fmt(r.get('swapout_ns_per_entry'))} ns per zero-page"
+                 f" swap-out (wall), {fmt(r.get('emptied_leftover_B'))} B still in use after putting everything back and trim().")
+else:
+    lines.append("No result.")
+lines.append("")
+
+# --- 3. scaling -------------------------------------------------------------------------------
+sc, _ = results("bench_scaling")
+lines.append("## 3. 1 vs 2 threads (text pages, aggregate swap-out, wall clock)")
+lines.append("")
+lines.append("| codec | raw 1T MB/s | raw 2T MB/s | raw 2T/1T | engine 1T MB/s | engine 2T MB/s | engine 2T/1T | target >= 1.8 | engine scaling / raw scaling |")
+lines.append("|---|---|---|---|---|---|---|---|---|")
+for k in ("lz4", "zstd1"):
+    r = sc.get(f"scaling/text/{k}")
+    if not r:
+        continue
+    lines.append(f"| {k} | {fmt(r.get('raw_1T_MBps'))} | {fmt(r.get('raw_2T_MBps'))} | {fmt(r.get('raw_2T_over_1T'), 2)} | "
+                 f"{fmt(r.get('engine_1T_MBps'))} | {fmt(r.get('engine_2T_MBps'))} | {fmt(r.get('engine_2T_over_1T'), 2)} | "
+                 f"{verdict(r.get('engine_2T_over_1T'), 1.8)} | {fmt(r.get('engine_scaling_vs_raw'), 3)} |")
+lines.append("")
+
+# --- 4. device --------------------------------------------------------------------------------
+dv, _ = results("bench_device")
+lines.append("## 4. Swapfile device (no target; for reference)")
+lines.append("")
+lines.append("| figure | engine | plain I/O | plain / engine | O_DIRECT |")
+lines.append("|---|---|---|---|---|")
+for order in ("random", "store"):
+    r = dv.get(f"device/swapin/{order}")
+    if r:
+        lines.append(f"| swap-in, {order} order | {fmt(r.get('engine_us_per_page'), 1)} us/page | "
+                     f"{fmt(r.get('pread_us_per_page'), 1)} us/page (pread 4 KiB) | {fmt(r.get('engine_vs_pread'), 3)} | "
+                     f"{'yes' if r.get('direct_io') else 'no'} |")
+for name, r in sorted(dv.items()):
+    if name.startswith("device/swapoff/"):
+        lines.append(f"| swapoff, {fmt(r.get('entries'))} entries | {fmt(r.get('swapoff_s'), 2)} s, "
+                     f"{fmt(r.get('swapoff_us_per_entry'), 1)} us/entry | {fmt(r.get('copy_us_per_entry'), 1)} us/entry "
+                     f"(pread + pwrite) | {fmt(r.get('swapoff_vs_copy'), 3)} | yes |")
+lines.append("")
+
+if errors:
+    lines.append("## Errors")
+    lines.append("")
+    lines.extend(f"- {e}" for e in errors)
+    lines.append("")
+
+text = "\n".join(lines)
+with open(os.path.join(out, "summary.md"), "w") as f:
+    f.write(text)
+print(text)
+sys.exit(1 if errors else 0)
+PY
+summary=$?
+
+echo
+echo "run-benchmarks: total $(( $(date +%s) - started )) s; summary in $out/summary.md"
+if [ ${#failed[@]} -ne 0 ]; then
+  echo "run-benchmarks: FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+if [ $summary -ne 0 ]; then
+  echo "run-benchmarks: benchmark errors or unreadable reports (see the summary)" >&2
+  exit 1
+fi
+exit 0
