@@ -49,13 +49,15 @@ int DemoCommand::run(const QString& programPath, const QStringList& arguments, Q
            "Progress goes to stderr; the summary and the statistics report go to stdout.\n\n")
         + CliApp::exitCodesHelp());
     const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption threads(QStringLiteral("threads"), tr("Worker threads, 1 to 64 (default %1).").arg(defaults.threads),
-                                     tr("n"), QString::number(defaults.threads));
-    const QCommandLineOption pages(QStringLiteral("pages"), tr("Pages to swap out in all (default %1).").arg(defaults.pages),
-                                   tr("n"), QString::number(defaults.pages));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  tr("Seed of the page contents and the operation mix (default %1).").arg(defaults.seed),
-                                  tr("n"), QString::number(defaults.seed));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     tr("Worker threads, 1 to 64 (default %1).").arg(defaults.threads), tr("n"),
+                                     QString::number(defaults.threads));
+    const QCommandLineOption pages(QStringLiteral("pages"),
+                                   tr("Pages to swap out in all (default %1).").arg(defaults.pages), tr("n"),
+                                   QString::number(defaults.pages));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), tr("Seed of the page contents and the operation mix (default %1).").arg(defaults.seed),
+        tr("n"), QString::number(defaults.seed));
     const QCommandLineOption codec(QStringLiteral("codec"), tr("Pool codec: lz4, zstd or lzo (default %1).")
                                                                .arg(QLatin1StringView(codecName(defaults.codec))),
                                    tr("name"), QLatin1StringView(codecName(defaults.codec)));
@@ -63,8 +65,9 @@ int DemoCommand::run(const QString& programPath, const QStringList& arguments, Q
                                        tr("Pool memory limit, e.g. 16M, 512K, 1G; 0 for none (default %1).")
                                            .arg(formatBytes(defaults.poolLimitBytes)),
                                        tr("size"), QStringLiteral("16M"));
-    const QCommandLineOption cgroups(QStringLiteral("cgroups"), tr("Cgroups owning the pages (default %1).").arg(defaults.cgroups),
-                                     tr("n"), QString::number(defaults.cgroups));
+    const QCommandLineOption cgroups(QStringLiteral("cgroups"),
+                                     tr("Cgroups owning the pages (default %1).").arg(defaults.cgroups), tr("n"),
+                                     QString::number(defaults.cgroups));
     const QCommandLineOption json(QStringLiteral("json"), tr("Also write the report as JSON to <file>."), tr("file"));
     const QCommandLineOption workdir(QStringLiteral("workdir"),
                                      tr("Directory for the temporary swap files (default: %1).").arg(QDir::tempPath()),
@@ -137,8 +140,8 @@ int DemoCommand::run(const QString& programPath, const QStringList& arguments, Q
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly)
             || file.write(QJsonDocument(demo.toJson(result)).toJson(QJsonDocument::Indented)) < 0 || !file.commit()) {
-            err << program << " demo: " << tr("cannot write the JSON report to \"%1\": %2").arg(path, file.errorString())
-                << u'\n';
+            err << program
+                << " demo: " << tr("cannot write the JSON report to \"%1\": %2").arg(path, file.errorString()) << u'\n';
             code = CliApp::ExitFailure;
         }
     }

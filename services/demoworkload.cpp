@@ -207,7 +207,10 @@ bool DemoRun::verify(const Entry& e, DemoCounters& c, bool keepCached, const cha
 bool DemoRun::checkLookup(const Entry& e, DemoCounters& c) {
     auto info = m_engine.lookup(e.slot);
     if (!info) {
-        fail(tr("Lookup of live slot %1 (page %2) failed: %3").arg(e.slot.value).arg(e.index).arg(errorText(info.error())));
+        fail(tr("Lookup of live slot %1 (page %2) failed: %3")
+                 .arg(e.slot.value)
+                 .arg(e.index)
+                 .arg(errorText(info.error())));
         return false;
     }
     ++c.lookups;
@@ -222,7 +225,10 @@ bool DemoRun::checkLookup(const Entry& e, DemoCounters& c) {
 bool DemoRun::putOne(std::vector<Entry>& entries, std::size_t i, DemoCounters& c) {
     Entry& e = entries[i];
     if (Status s = m_engine.put(e.slot); !s) {
-        fail(tr("Dropping a reference to slot %1 (page %2) failed: %3").arg(e.slot.value).arg(e.index).arg(errorText(s.error())));
+        fail(tr("Dropping a reference to slot %1 (page %2) failed: %3")
+                 .arg(e.slot.value)
+                 .arg(e.index)
+                 .arg(errorText(s.error())));
         return false;
     }
     ++c.puts;
@@ -249,7 +255,10 @@ void DemoRun::worker(int t, std::vector<Entry>& entries, DemoCounters& c) {
         auto slot = m_engine.swapOut(page, cgroup, store);
         if (!slot) {
             fail(tr("Swap-out of page %1 (%2) for cgroup %3 failed: %4")
-                     .arg(index).arg(QLatin1StringView(pageClassName(cls))).arg(cgroup.value).arg(errorText(slot.error())));
+                     .arg(index)
+                     .arg(QLatin1StringView(pageClassName(cls)))
+                     .arg(cgroup.value)
+                     .arg(errorText(slot.error())));
             break;
         }
         ++c.swapOuts;
@@ -270,7 +279,10 @@ void DemoRun::worker(int t, std::vector<Entry>& entries, DemoCounters& c) {
             if (e.refs >= kMaxRefs)
                 continue;
             if (Status s = m_engine.duplicate(e.slot); !s) {
-                fail(tr("Duplicating slot %1 (page %2) failed: %3").arg(e.slot.value).arg(e.index).arg(errorText(s.error())));
+                fail(tr("Duplicating slot %1 (page %2) failed: %3")
+                         .arg(e.slot.value)
+                         .arg(e.index)
+                         .arg(errorText(s.error())));
                 break;
             }
             ++c.duplicates;
@@ -448,7 +460,10 @@ DemoResult DemoWorkload::run(const Progress& progress) const {
     std::vector<std::vector<Entry>> entries(std::size_t(m_options.threads));
     std::vector<DemoCounters> counters(std::size_t(m_options.threads));
     std::vector<std::thread> workers;
-    say(tr("running %1 worker threads over %2 pages (seed %3)").arg(m_options.threads).arg(m_options.pages).arg(m_options.seed));
+    say(tr("running %1 worker threads over %2 pages (seed %3)")
+            .arg(m_options.threads)
+            .arg(m_options.pages)
+            .arg(m_options.seed));
     for (int t = 0; t < m_options.threads; ++t)
         workers.emplace_back([&run, &entries, &counters, t] {
             run.worker(t, entries[std::size_t(t)], counters[std::size_t(t)]);
@@ -537,11 +552,16 @@ DemoResult DemoWorkload::run(const Progress& progress) const {
                          .arg(s.slotTable.liveEntries).arg(s.pool.objects));
         for (const DeviceStats& d : s.devices)
             if (d.usedSlots != 0)
-                run.fail(tr("After every reference was dropped, device %1 still has %2 used slots.").arg(d.id.value).arg(d.usedSlots));
+                run.fail(tr("After every reference was dropped, device %1 still has %2 used slots.")
+                             .arg(d.id.value)
+                             .arg(d.usedSlots));
         const DemoCounters& c = result.counters;
         const auto expect = [&](const char* key, quint64 engineValue, quint64 ours) {
             if (engineValue != ours)
-                run.fail(tr("The engine counted %1 = %2, the workload did %3.").arg(QLatin1StringView(key)).arg(engineValue).arg(ours));
+                run.fail(tr("The engine counted %1 = %2, the workload did %3.")
+                             .arg(QLatin1StringView(key))
+                             .arg(engineValue)
+                             .arg(ours));
         };
         expect("swap_outs", s.events.swapOuts, c.swapOuts);
         expect("swap_ins", s.events.swapIns, c.swapIns);
@@ -553,7 +573,9 @@ DemoResult DemoWorkload::run(const Progress& progress) const {
         if (c.frees != c.swapOuts)
             run.fail(tr("The workload freed %1 entries but swapped out %2.").arg(c.frees).arg(c.swapOuts));
         if (s.events.ioErrors != 0 || s.events.corruptions != 0)
-            run.fail(tr("The engine counted %1 I/O errors and %2 corruptions.").arg(s.events.ioErrors).arg(s.events.corruptions));
+            run.fail(tr("The engine counted %1 I/O errors and %2 corruptions.")
+                         .arg(s.events.ioErrors)
+                         .arg(s.events.corruptions));
     }
 
     // --- nothing may be left behind ---
@@ -570,7 +592,8 @@ DemoResult DemoWorkload::run(const Progress& progress) const {
     result.failures = run.failures();
     result.ok = result.failures.isEmpty();
     result.elapsedNanos = quint64(clock.nsecsElapsed());
-    say(result.ok ? tr("done: all checks passed") : tr("done: %n check(s) failed", nullptr, int(result.failures.size())));
+    say(result.ok ? tr("done: all checks passed")
+                  : tr("done: %n check(s) failed", nullptr, int(result.failures.size())));
     return result;
 }
 
@@ -579,27 +602,43 @@ QString DemoWorkload::summaryText(const DemoResult& r) const {
     QStringList classes;
     for (PageClass cls : kAllPageClasses)
         if (c.swapOutsByClass[std::size_t(cls)] > 0)
-            classes << QStringLiteral("%1 %2").arg(QLatin1StringView(pageClassName(cls))).arg(c.swapOutsByClass[std::size_t(cls)]);
+            classes << QStringLiteral("%1 %2")
+                           .arg(QLatin1StringView(pageClassName(cls)))
+                           .arg(c.swapOutsByClass[std::size_t(cls)]);
     const double seconds = double(r.elapsedNanos) / 1e9;
     QList<std::pair<QString, QString>> rows = {
         {tr("workload"), tr("%1 threads, %2 pages, seed %3, %4 pool, pool limit %5, %6 cgroups")
-                             .arg(m_options.threads).arg(m_options.pages).arg(m_options.seed)
+                             .arg(m_options.threads)
+                             .arg(m_options.pages)
+                             .arg(m_options.seed)
                              .arg(QLatin1StringView(codecName(m_options.codec)),
                                   m_options.poolLimitBytes ? formatBytes(m_options.poolLimitBytes) : tr("none"))
                              .arg(m_options.cgroups)},
         {tr("swapped out"), tr("%1 pages (%2)").arg(c.swapOuts).arg(classes.join(QStringLiteral(", ")))},
-        {tr("swapped in"), tr("%1 (%2 verified byte for byte, %3 swap-cache hits)").arg(c.swapIns).arg(c.verified).arg(c.cacheHits)},
-        {tr("references"), tr("%1 duplicated, %2 dropped, %3 entries freed").arg(c.duplicates).arg(c.puts).arg(c.frees)},
+        {tr("swapped in"),
+         tr("%1 (%2 verified byte for byte, %3 swap-cache hits)").arg(c.swapIns).arg(c.verified).arg(c.cacheHits)},
+        {tr("references"),
+         tr("%1 duplicated, %2 dropped, %3 entries freed").arg(c.duplicates).arg(c.puts).arg(c.frees)},
         {tr("moves"), tr("%1 moved, %2 moved in batches, %3 skipped, %4 refused (no room), %5 busy")
-                          .arg(c.moves).arg(c.batchMoved).arg(c.movesSkipped).arg(c.movesRefused).arg(c.movesBusy)},
+                          .arg(c.moves)
+                          .arg(c.batchMoved)
+                          .arg(c.movesSkipped)
+                          .arg(c.movesRefused)
+                          .arg(c.movesBusy)},
         {tr("lookups"), tr("%1 cross-checked, %2 cached pages dropped").arg(c.lookups).arg(c.dropCached)},
-        {tr("swapoff"), r.swapoffDone ? tr("%1 entries moved off the fast device (%2 to devices, %3 to memory, %4 freed "
-                                           "meanwhile) in %5 ms")
-                                            .arg(r.swapoff.entries).arg(r.swapoff.toDevices).arg(r.swapoff.toMemory)
-                                            .arg(r.swapoff.vanished).arg(QString::number(double(r.swapoff.nanos) / 1e6, 'f', 1))
-                                      : tr("not done")},
-        {tr("elapsed"), tr("%1 s (%2 pages/s)").arg(QString::number(seconds, 'f', 2))
-                            .arg(seconds > 0 ? QString::number(double(c.swapOuts) / seconds, 'f', 0) : QStringLiteral("-"))},
+        {tr("swapoff"), r.swapoffDone
+                            ? tr("%1 entries moved off the fast device (%2 to devices, %3 to memory, %4 freed "
+                                 "meanwhile) in %5 ms")
+                                  .arg(r.swapoff.entries)
+                                  .arg(r.swapoff.toDevices)
+                                  .arg(r.swapoff.toMemory)
+                                  .arg(r.swapoff.vanished)
+                                  .arg(QString::number(double(r.swapoff.nanos) / 1e6, 'f', 1))
+                            : tr("not done")},
+        {tr("elapsed"),
+         tr("%1 s (%2 pages/s)")
+             .arg(QString::number(seconds, 'f', 2))
+             .arg(seconds > 0 ? QString::number(double(c.swapOuts) / seconds, 'f', 0) : QStringLiteral("-"))},
         {tr("result"), r.ok ? tr("OK: every page read back intact, the engine ended empty, no file left behind")
                             : tr("FAILED: %n problem(s)", nullptr, int(r.failures.size()))},
     };

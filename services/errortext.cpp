@@ -130,7 +130,9 @@ QString errorText(const Error& error) {
         text += u' ' + ErrorText::tr("(At %1.)").arg(where.join(ErrorText::tr(", ")));
     if (error.osError != 0)
         text += u' '
-                + ErrorText::tr("The system reported: %1 (errno %2).").arg(qt_error_string(error.osError)).arg(error.osError);
+                + ErrorText::tr("The system reported: %1 (errno %2).")
+                      .arg(qt_error_string(error.osError))
+                      .arg(error.osError);
     return text;
 }
 

@@ -69,9 +69,10 @@ QString StatsReport::toText(const EngineStats& s, TextOptions options) {
         QString codec = QString::fromLatin1(codecName(p.codec));
         if (p.codec == Codec::Zstd)
             codec += u' ' + tr("(level %1)").arg(p.zstdLevel);
-        const QString limit = p.limitBytes
-                                  ? tr("%1, accepting again below %2%").arg(formatBytes(p.limitBytes)).arg(p.acceptThresholdPercent)
-                                  : tr("none");
+        const QString limit
+            = p.limitBytes
+                  ? tr("%1, accepting again below %2%").arg(formatBytes(p.limitBytes)).arg(p.acceptThresholdPercent)
+                  : tr("none");
         out += heading(tr("Compressed pool"));
         out += keyValues({
             {tr("codec"), codec},
@@ -94,7 +95,8 @@ QString StatsReport::toText(const EngineStats& s, TextOptions options) {
             for (const PoolClassStats& c : p.classes) {
                 const quint64 capacity = quint64(c.objectsPerZspage) * c.zspages;
                 t.addRow({num(c.objectSize), num(c.pagesPerZspage), num(c.objectsPerZspage), num(c.zspages),
-                          num(c.objects), capacity ? formatPercent(double(c.objects) / double(capacity)) : QStringLiteral("-")});
+                          num(c.objects),
+                          capacity ? formatPercent(double(c.objects) / double(capacity)) : QStringLiteral("-")});
             }
             out += u'\n' + t.render(4);
         }
@@ -120,12 +122,17 @@ QString StatsReport::toText(const EngineStats& s, TextOptions options) {
                     flags << tr("discard");
                 if (d.draining)
                     flags << tr("draining");
-                t.addRow({num(d.id.value), QString::number(d.priority),
-                          QStringLiteral("%1/%2").arg(d.usedSlots).arg(d.totalSlots),
-                          d.totalSlots ? formatPercent(double(d.usedSlots) / double(d.totalSlots)) : QStringLiteral("-"),
-                          num(d.reads), num(d.writes),
-                          QStringLiteral("%1/%2/%3/%4").arg(d.readErrors).arg(d.writeErrors).arg(d.checksumErrors).arg(d.discardErrors),
-                          num(d.discards), flags.join(u','), QString::fromStdString(d.path)});
+                t.addRow(
+                    {num(d.id.value), QString::number(d.priority),
+                     QStringLiteral("%1/%2").arg(d.usedSlots).arg(d.totalSlots),
+                     d.totalSlots ? formatPercent(double(d.usedSlots) / double(d.totalSlots)) : QStringLiteral("-"),
+                     num(d.reads), num(d.writes),
+                     QStringLiteral("%1/%2/%3/%4")
+                         .arg(d.readErrors)
+                         .arg(d.writeErrors)
+                         .arg(d.checksumErrors)
+                         .arg(d.discardErrors),
+                     num(d.discards), flags.join(u','), QString::fromStdString(d.path)});
             }
             out += t.render();
         }

@@ -397,7 +397,8 @@ void TestPageCorpus::fromFiles() {
         QFile text(dir.filePath(u"text-10k.txt"_s));
         QVERIFY(text.open(QIODevice::WriteOnly));
         for (int i = 0; text.size() < 10000; ++i)
-            text.write(QByteArrayLiteral("The quick brown fox jumps over the lazy dog. ") + QByteArray::number(i) + '\n');
+            text.write(QByteArrayLiteral("The quick brown fox jumps over the lazy dog. ") + QByteArray::number(i)
+                       + '\n');
         QFile blob(dir.filePath(u"blob-3p.bin"_s));
         QVERIFY(blob.open(QIODevice::WriteOnly));
         QByteArray bytes(3 * 4096, '\0');
@@ -465,8 +466,9 @@ void TestPageCorpus::parseMaps() {
     const std::string text = maps.toStdString();
     const auto parsed = parseMemoryMaps(text);
     QCOMPARE(int(parsed.size()), regions);
-    QCOMPARE(int(std::count_if(parsed.begin(), parsed.end(), [](const MemoryRegion& r) { return r.isAnonymousWritable(); })),
-             anonymousWritable);
+    QCOMPARE(
+        int(std::count_if(parsed.begin(), parsed.end(), [](const MemoryRegion& r) { return r.isAnonymousWritable(); })),
+        anonymousWritable);
     if (!parsed.empty()) {
         QCOMPARE(quint64(parsed.front().start), firstStart);
         QVERIFY(parsed.front().end > parsed.front().start);
@@ -494,8 +496,8 @@ void TestPageCorpus::captureHeapOfChild() {
             QSKIP(qPrintable(u"SKIPPED LOUDLY: reading another process's memory is not permitted here "
                              "(process_vm_readv and %1 failed: %2). Heap capture needs ptrace read access "
                              "(same uid and yama ptrace_scope 0, or CAP_SYS_PTRACE; Docker's default seccomp "
-                             "profile denies process_vm_readv)."_s
-                                 .arg(QString::fromStdString(captured.error().path), QString::fromLocal8Bit(std::strerror(err)))));
+                             "profile denies process_vm_readv)."_s.arg(QString::fromStdString(captured.error().path),
+                                                                       QString::fromLocal8Bit(std::strerror(err)))));
         QFAIL(qPrintable(u"capture failed: %1 errno %2 path %3"_s.arg(QLatin1String(errcName(captured.code())))
                              .arg(err)
                              .arg(QString::fromStdString(captured.error().path))));

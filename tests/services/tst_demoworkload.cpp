@@ -143,7 +143,8 @@ void TestDemoWorkload::smallRun_data() {
     QTest::addColumn<quint64>("poolLimit");
     QTest::addColumn<bool>("expectPoolFull");
     QTest::newRow("1 thread, lz4, no limit") << 1 << quint64(1500) << int(Codec::Lz4) << quint64(0) << false;
-    QTest::newRow("2 threads, zstd, 256 KiB pool") << 2 << quint64(2000) << int(Codec::Zstd) << quint64(256 << 10) << true;
+    QTest::newRow("2 threads, zstd, 256 KiB pool")
+        << 2 << quint64(2000) << int(Codec::Zstd) << quint64(256 << 10) << true;
     QTest::newRow("4 threads, lzo, 4 MiB pool") << 4 << quint64(3000) << int(Codec::Lzo) << quint64(4 << 20) << false;
     QTest::newRow("a single page") << 1 << quint64(1) << int(Codec::Lz4) << quint64(0) << false;
 }
@@ -318,7 +319,8 @@ void TestDemoWorkload::cliRealRun() {
 void TestDemoWorkload::cliUnwritableJson() {
     QTemporaryDir work(m_tmp.filePath(u"cli-XXXXXX"_s));
     const QString jsonPath = u"/nonexistent/dir/demo.json"_s;
-    const CtlRun r = runCtl({u"demo"_s, u"--pages"_s, u"50"_s, u"--quiet"_s, u"--json"_s, jsonPath, u"--workdir"_s, work.path()});
+    const CtlRun r
+        = runCtl({u"demo"_s, u"--pages"_s, u"50"_s, u"--quiet"_s, u"--json"_s, jsonPath, u"--workdir"_s, work.path()});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(jsonPath), qPrintable(r.err));
     QVERIFY(r.out.contains(u"swaptier demo"_s)); // the run itself happened

@@ -54,8 +54,10 @@ void TestErrorText::everyCodeHasDistinctText() {
         const QString rich = errorText(withAllFacts(code));
         QVERIFY2(!plain.trimmed().isEmpty(), errcName(code));
         QVERIFY2(!rich.trimmed().isEmpty(), errcName(code));
-        QVERIFY2(!bare.contains(plain), qPrintable(u"%1 shares its text: %2"_s.arg(QLatin1String(errcName(code)), plain)));
-        QVERIFY2(!full.contains(rich), qPrintable(u"%1 shares its text: %2"_s.arg(QLatin1String(errcName(code)), rich)));
+        QVERIFY2(!bare.contains(plain),
+                 qPrintable(u"%1 shares its text: %2"_s.arg(QLatin1String(errcName(code)), plain)));
+        QVERIFY2(!full.contains(rich),
+                 qPrintable(u"%1 shares its text: %2"_s.arg(QLatin1String(errcName(code)), rich)));
         bare.insert(plain);
         full.insert(rich);
         QVERIFY2(plain.endsWith(u'.'), qPrintable(plain)); // whole sentences
@@ -73,7 +75,8 @@ void TestErrorText::everyCodeNamesAllFacts_data() {
 void TestErrorText::everyCodeNamesAllFacts() {
     QFETCH(int, code);
     const QString text = errorText(withAllFacts(static_cast<Errc>(code)));
-    for (const QString& fact : {u"987654321"_s, u"42"_s, u"/srv/swap/tier one.swap"_s, u"1234567"_s, qt_error_string(EIO)})
+    for (const QString& fact :
+         {u"987654321"_s, u"42"_s, u"/srv/swap/tier one.swap"_s, u"1234567"_s, qt_error_string(EIO)})
         QVERIFY2(text.contains(fact), qPrintable(u"\"%1\" lacks \"%2\""_s.arg(text, fact)));
     // No fact is named twice.
     QCOMPARE(text.count(u"987654321"_s), 1);
@@ -149,7 +152,8 @@ void TestErrorText::facts() {
     for (const QString& s : contains)
         QVERIFY2(text.contains(s), qPrintable(u"\"%1\" lacks \"%2\""_s.arg(text, s)));
     for (const QString& s : lacks)
-        QVERIFY2(!text.contains(s, Qt::CaseInsensitive), qPrintable(u"\"%1\" should not mention \"%2\""_s.arg(text, s)));
+        QVERIFY2(!text.contains(s, Qt::CaseInsensitive),
+                 qPrintable(u"\"%1\" should not mention \"%2\""_s.arg(text, s)));
 }
 
 void TestErrorText::unknownCodeStillSaysSomething() {

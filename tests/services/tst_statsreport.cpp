@@ -174,7 +174,8 @@ void TestStatsReport::syntheticFigures() {
     QVERIFY(hasLine(text, uR"(^\s+full\s+yes)"_s));
     QVERIFY(hasLine(text, uR"(^\s+limit hits\s+7$)"_s));
     QVERIFY(hasLine(text, uR"(^\s+metadata per entry\s+24\.0 B$)"_s));
-    QVERIFY(hasLine(text, uR"(^\s+4\s+100\s+250/1000\s+25\.0%\s+0\s+0\s+1/2/3/4\s+0\s+buffered,draining\s+/swap/ssd\.swap$)"_s));
+    QVERIFY(hasLine(
+        text, uR"(^\s+4\s+100\s+250/1000\s+25\.0%\s+0\s+0\s+1/2/3/4\s+0\s+buffered,draining\s+/swap/ssd\.swap$)"_s));
     QVERIFY(hasLine(text, uR"(^\s+zswpwb\s+99$)"_s));
 
     const QJsonObject json = StatsReport::toJsonObject(s);
@@ -244,7 +245,9 @@ void TestStatsReport::realEngineRun() {
     QVERIFY(hasLine(report, uR"(^\s+memory\s+1\s)"_s));
     QVERIFY(hasLine(report, uR"(^\s+total\s+16\s+64\.0 KiB\s)"_s));
     QVERIFY(hasLine(report, uR"(^\s+codec\s+lz4$)"_s));
-    QVERIFY(hasLine(report, u"^\\s+compression ratio\\s+"_s + QRegularExpression::escape(services::formatRatio(s.pool.compressionRatio())) + u"$"_s));
+    QVERIFY(hasLine(report, u"^\\s+compression ratio\\s+"_s
+                                + QRegularExpression::escape(services::formatRatio(s.pool.compressionRatio()))
+                                + u"$"_s));
     QVERIFY(s.pool.compressionRatio() > 1.2); // real text compresses
     QVERIFY(hasLine(report, u"^\\s+%1\\s+7\\s+2/%2\\s.*%3$"_s.arg(deviceId->value).arg(s.devices.at(0).totalSlots)
                                 .arg(QRegularExpression::escape(QString::fromStdString(dev.path)))));
