@@ -230,7 +230,10 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
 
     for (;;) {
         const auto used = dev->usedSlots(0, 4096);
-        if (used.empty())
+        // usedSlots() lists published slots only. A store that passed the draining check just
+        // before swapoff set it may still be writing: its slot counts in usedSlotCount() and
+        // is published (and listed) a moment later. The device is empty only when both agree.
+        if (used.empty() && dev->usedSlotCount() == 0)
             break;
         std::uint64_t progressed = 0;
         for (const auto& u : used) {
@@ -264,8 +267,8 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
             if (options.progress && (++done % 256 == 0))
                 options.progress(done, report.entries);
         }
-        // Entries that vanished free their slots; a slot still used after a pass that moved
-        // nothing belongs to a swap-out still in flight: give it a moment, never forever.
+        // Entries that vanished free their slots; a device still in use after a pass that
+        // moved nothing has a store in flight: give it a moment, never forever.
         if (progressed == 0) {
             if (++idlePasses > 2000)
                 return fail(Error::of(Errc::Busy));

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sys/stat.h>
 #include <thread>
@@ -71,6 +72,7 @@ private slots:
     void swapoffIntoMemory();
     void swapoffWithNowhereToGoKeepsEverything();
     void swapoffCancelKeepsDevice();
+    void swapoffWhileOthersStoreAndLoad();
     void statsAddUp();
     void everythingReturnedAfterFree();
     void runtimePoolCodecSwitch();
@@ -519,6 +521,49 @@ void TstEngine::swapoffCancelKeepsDevice() {
     QCOMPARE(used, 2000u);
     for (auto& [slot, page] : entries)
         verifyIn(*e, slot, page);
+}
+
+void TstEngine::swapoffWhileOthersStoreAndLoad() {
+    // Stores racing with the start of a swapoff (they passed the draining check just before
+    // it was set) must end up on a live device, never on the removed one.
+    auto dir = makeScratchDir();
+    PoolOptions pool;
+    pool.enabled = false;
+    auto e = makeEngine(pool);
+    ST_VERIFY_OK(e->addDevice(deviceIn(dir, "keep", 65536, 1)));
+    std::mutex lock;
+    std::vector<std::pair<SlotId, std::uint64_t>> stored; // GUARDED_BY(lock)
+    std::atomic<bool> stop{false};
+    std::atomic<int> failures{0};
+    auto writer = [&](std::uint64_t base) {
+        for (std::uint64_t i = base; !stop.load(); ++i) {
+            auto s = e->swapOut(makePage(PageKind::Mixed, i), CgroupId{}, {});
+            if (!s) {
+                ++failures;
+                continue;
+            }
+            std::lock_guard g(lock);
+            stored.emplace_back(*s, i);
+        }
+    };
+    for (int round = 0; round < 20; ++round) {
+        auto victim = e->addDevice(deviceIn(dir, qPrintable(QStringLiteral("v%1").arg(round)), 4096, 10));
+        QVERIFY(victim.ok());
+        stop = false;
+        std::thread w1(writer, std::uint64_t(round) << 40), w2(writer, (std::uint64_t(round) << 40) | (1ull << 39));
+        QTest::qSleep(2);
+        auto report = e->swapoff(*victim);
+        stop = true;
+        w1.join();
+        w2.join();
+        QVERIFY2(report.ok(), errcName(report.code()));
+    }
+    QCOMPARE(failures.load(), 0);
+    for (auto& [slot, seed] : stored)
+        verifyIn(*e, slot, makePage(PageKind::Mixed, seed));
+    const EngineStats s = e->stats();
+    QCOMPARE(s.devices.size(), std::size_t(1));
+    QCOMPARE(s.devices[0].usedSlots, std::uint64_t(stored.size()));
 }
 
 void TstEngine::statsAddUp() {
