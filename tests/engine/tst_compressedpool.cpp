@@ -1,167 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// CompressedPool (engine/src/pool): size-class geometry as zsmalloc computes it, store/load/
-// free round trips per codec, raw storage of incompressible pages, zspage packing and the
-// fullest-first allocation policy, memory given back, the limit with its accept-threshold
-// hysteresis, runtime option changes, and many threads at once.
-// moc (Qt 6.4) cannot parse <compare>, which swaptier/ids.h includes, in this build's predefined
-// C++ mode; the test class needs none of these declarations.
+// CompressedPool (engine/src/pool): store/load/free round trips per codec, raw storage of
+// incompressible pages, zspage packing and the fullest-first allocation policy, memory given
+// back, the limit with its accept-threshold hysteresis, runtime option changes, and many
+// threads at once. Size-class geometry is in tst_sizeclass.cpp; density, allocations on the
+// hot path and time per page in tst_compressedpoolcost.cpp.
+#include "compressedpooltestsupport.h"
+
+#include <QSet>
+#include <QString>
+#include <QTest>
+
+// moc (Qt 6.4) cannot parse GCC 12's C++20 headers (<compare>, which swaptier/ids.h includes):
+// keep engine and standard headers out of moc's sight; the test class needs none of them.
 #ifndef Q_MOC_RUN
 #include "codec/codec.h"
 #include "pool/compressedpool.h"
 #include "pool/sizeclass.h"
-#endif
-
-#include <QDir>
-#include <QElapsedTimer>
-#include <QFile>
-#include <QSet>
-#include <QTest>
 
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cstdlib>
+#include <chrono>
 #include <cstring>
-#include <limits>
-#include <new>
-#include <mutex>
 #include <random>
 #include <thread>
+#include <utility>
 #include <vector>
+#endif
 
 using namespace swaptier;
 using namespace swaptier::pool;
+using namespace swaptier::test;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(swaptier::Codec)
-
-// Counts this thread's operator new calls (noAllocationOnHotPath). libstdc++'s array and
-// nothrow forms call this one. Not under ASan/TSan: their runtimes replace operator new
-// themselves and would see our delete free memory their new allocated.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define SWAPTIER_COUNT_ALLOCATIONS 0
-#else
-#define SWAPTIER_COUNT_ALLOCATIONS 1
-namespace {
-thread_local std::uint64_t t_allocations = 0;
-}
-void* operator new(std::size_t n) {
-    ++t_allocations;
-    if (void* p = std::malloc(n ? n : 1))
-        return p;
-    throw std::bad_alloc();
-}
-void operator delete(void* p) noexcept {
-    std::free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    std::free(p);
-}
-#endif
-
-namespace {
-
-using Page = std::array<std::byte, kPageSize>;
-
-// --- page fixtures ---------------------------------------------------------------------------
-
-std::vector<Page> pagesFromFiles(const QStringList& paths, std::size_t maxPages, bool textOnly) {
-    std::vector<Page> pages;
-    for (const QString& path : paths) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray bytes = f.readAll();
-        if (textOnly && bytes.contains('\0'))
-            continue;
-        for (qsizetype off = 0; off + qsizetype(kPageSize) <= bytes.size() && pages.size() < maxPages;
-             off += qsizetype(kPageSize)) {
-            Page p;
-            std::memcpy(p.data(), bytes.constData() + off, kPageSize);
-            if (std::any_of(p.begin(), p.end(), [](std::byte b) { return b != std::byte{0}; }))
-                pages.push_back(p);
-        }
-        if (pages.size() >= maxPages)
-            break;
-    }
-    return pages;
-}
-
-/// Text pages: licences, package copyright files, then C headers.
-std::vector<Page> textPages(std::size_t maxPages) {
-    QStringList files;
-    const QDir licenses(u"/usr/share/common-licenses"_s);
-    for (const QString& name : licenses.entryList(QDir::Files | QDir::Readable, QDir::Name))
-        files << licenses.filePath(name);
-    const QDir doc(u"/usr/share/doc"_s);
-    for (const QString& pkg : doc.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        files << doc.filePath(pkg + u"/copyright"_s);
-    const QDir include(u"/usr/include"_s);
-    for (const QString& name : include.entryList({u"*.h"_s}, QDir::Files | QDir::Readable, QDir::Name))
-        files << include.filePath(name);
-    return pagesFromFiles(files, maxPages, true);
-}
-
-std::vector<Page> binaryPages(std::size_t maxPages) {
-    return pagesFromFiles({u"/usr/lib/x86_64-linux-gnu/libc.so.6"_s, u"/usr/lib/x86_64-linux-gnu/libstdc++.so.6"_s},
-                          maxPages, false);
-}
-
-Page randomPage(std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    Page p;
-    for (std::size_t i = 0; i < kPageSize; i += 8) {
-        const std::uint64_t v = rng();
-        std::memcpy(p.data() + i, &v, 8);
-    }
-    return p;
-}
-
-/// A page of `length` distinguishable bytes (for storeCompressed, which stores bytes verbatim).
-std::vector<std::byte> blob(std::size_t length, std::uint32_t tag) {
-    std::vector<std::byte> b(length);
-    for (std::size_t i = 0; i < length; ++i)
-        b[i] = std::byte((i * 131 + tag * 7) & 0xFF);
-    return b;
-}
-
-/// Text, binary, random and zero pages mixed, so every kind of class is used.
-std::vector<Page> mixedCorpus(std::size_t perKind) {
-    std::vector<Page> pages = textPages(perKind);
-    const std::vector<Page> bin = binaryPages(perKind);
-    pages.insert(pages.end(), bin.begin(), bin.end());
-    for (std::size_t i = 0; i < perKind / 4; ++i)
-        pages.push_back(randomPage(77 + i));
-    pages.push_back(Page{});
-    return pages;
-}
-
-bool loadsAs(const CompressedPool& pool, PoolHandle h, const Page& expected) {
-    Page out;
-    return pool.load(h, out.data()).ok() && out == expected;
-}
-
-PoolOptions withCodec(Codec codec, int level = 3) {
-    PoolOptions o;
-    o.codec = codec;
-    o.zstdLevel = level;
-    return o;
-}
-
-constexpr std::uint32_t roundUpToClass(std::uint32_t length) {
-    return std::max(kMinObjectSize, (length + kClassDelta - 1) / kClassDelta * kClassDelta);
-}
-
-} // namespace
 
 class TstCompressedPool : public QObject {
     Q_OBJECT
 
 private slots:
-    void geometry_data();
-    void geometry();
-    void classSelection_data();
-    void classSelection();
     void roundTrip_data();
     void roundTrip();
     void rawStorage();
@@ -175,119 +52,8 @@ private slots:
     void setOptionsValidation();
     void codecSwitch();
     void disabledPool();
-    void allocatorEfficiency_data();
-    void allocatorEfficiency();
-    void noAllocationOnHotPath();
     void concurrent();
-    void overhead();
 };
-
-// --- geometry --------------------------------------------------------------------------------
-
-void TstCompressedPool::geometry_data() {
-    QTest::addColumn<unsigned>("maxPages");
-    QTest::addColumn<unsigned>("watermark");
-    QTest::addColumn<unsigned>("classes");
-    // Watermarks for 4, 8 and 16 are the ones Documentation/mm/zsmalloc.rst reports.
-    QTest::newRow("chain1") << 1u << 2048u << 30u;
-    QTest::newRow("chain2") << 2u << 2720u << 42u;
-    QTest::newRow("chain4") << 4u << 3264u << 69u;
-    QTest::newRow("chain8") << 8u << 3632u << 123u;
-    QTest::newRow("chain16") << 16u << 3840u << 191u;
-}
-
-void TstCompressedPool::geometry() {
-    QFETCH(unsigned, maxPages);
-    QFETCH(unsigned, watermark);
-    QFETCH(unsigned, classes);
-
-    const SizeClassTable t(maxPages);
-    QCOMPARE(t.hugeWatermark(), watermark);
-    QCOMPARE(t.count(), classes);
-    QCOMPARE(t[t.hugeClass()].objectSize, std::uint32_t(kPageSize));
-    QVERIFY(t[t.hugeClass()].huge());
-    for (std::uint32_t i = 0; i < t.count(); ++i) {
-        const ClassGeometry& g = t[i];
-        QVERIFY(g.objectSize % kClassDelta == 0);
-        QVERIFY(g.pagesPerZspage >= 1 && g.pagesPerZspage <= maxPages);
-        QCOMPARE(g.objectsPerZspage, g.pagesPerZspage * std::uint32_t(kPageSize) / g.objectSize);
-        QVERIFY(g.objectsPerZspage < PoolHandle::kMaxObjects);
-        if (i > 0) { // ascending, and merged neighbours really differ in layout
-            QVERIFY(t[i - 1].objectSize < g.objectSize);
-            QVERIFY(t[i - 1].pagesPerZspage != g.pagesPerZspage || t[i - 1].objectsPerZspage != g.objectsPerZspage);
-        }
-    }
-    // Every length goes to the smallest class that holds it, and that class has the layout
-    // zsmalloc computes for the length's own 16-byte size (merging changes nothing there).
-    for (std::uint32_t length = 1; length <= kPageSize; ++length) {
-        const std::uint32_t c = t.classFor(length);
-        QVERIFY(t[c].objectSize >= length);
-        QVERIFY(c == 0 || t[c - 1].objectSize < length);
-        const std::uint32_t own = roundUpToClass(length);
-        const std::uint32_t pages = pagesPerZspage(own, maxPages);
-        QCOMPARE(t[c].pagesPerZspage, pages);
-        QCOMPARE(t[c].objectsPerZspage, pages * std::uint32_t(kPageSize) / own);
-    }
-    // The worked example of compressedpool.cpp: 1536 B = 3/8 page, 8 objects in 3 pages.
-    if (maxPages >= 3) {
-        const ClassGeometry& g = t[t.classFor(1536)];
-        QCOMPARE(g.pagesPerZspage, 3u);
-        QCOMPARE(g.objectsPerZspage, 8u);
-    }
-}
-
-void TstCompressedPool::classSelection_data() {
-    QTest::addColumn<unsigned>("maxPages");
-    QTest::addColumn<unsigned>("length");
-    for (unsigned chain : {1u, 4u, 16u})
-        for (unsigned length : {1u, 32u, 33u, 100u, 700u, 1536u, 2048u, 2049u, 3264u, 3265u, 3840u, 4096u})
-            QTest::addRow("chain%u/%uB", chain, length) << chain << length;
-}
-
-// Objects of one length fill exactly objectsPerZspage slots of one zspage before a second
-// zspage is started; lengths above the watermark take a whole page each.
-void TstCompressedPool::classSelection() {
-    QFETCH(unsigned, maxPages);
-    QFETCH(unsigned, length);
-
-    PoolOptions o;
-    o.maxPagesPerZspage = maxPages;
-    CompressedPool pool(o);
-    const SizeClassTable t(maxPages);
-    const bool huge = length > t.hugeWatermark();
-    const std::uint32_t own = huge ? std::uint32_t(kPageSize) : roundUpToClass(length);
-    const std::uint32_t pages = huge ? 1 : pagesPerZspage(own, maxPages);
-    const std::uint32_t perZspage = pages * std::uint32_t(kPageSize) / own;
-
-    std::vector<PoolHandle> handles;
-    std::vector<std::vector<std::byte>> blobs;
-    for (std::uint32_t i = 0; i <= perZspage; ++i) {
-        blobs.push_back(blob(length, i));
-        auto h = pool.storeCompressed(Codec::Lz4, blobs.back().data(), length);
-        QVERIFY2(h.ok(), errcName(h.code()));
-        QCOMPARE(h->length(), length);
-        QCOMPARE(h->codec(), Codec::Lz4);
-        QCOMPARE(h->object(), i < perZspage ? i : 0u); // fresh slots in order, then a new zspage
-        handles.push_back(*h);
-
-        const PoolStats s = pool.stats();
-        QCOMPARE(s.classes.size(), std::size_t{1});
-        const PoolClassStats& c = s.classes.front();
-        QVERIFY(c.objectSize >= length && c.objectSize >= own);
-        QCOMPARE(c.pagesPerZspage, pages);
-        QCOMPARE(c.objectsPerZspage, perZspage);
-        QCOMPARE(c.objects, std::uint64_t(i) + 1);
-        QCOMPARE(c.zspages, std::uint64_t(i < perZspage ? 1 : 2));
-        QCOMPARE(s.poolBytes, c.zspages * pages * kPageSize);
-        QCOMPARE(s.storedBytes, std::uint64_t(i + 1) * length);
-        QCOMPARE(s.rawObjects, std::uint64_t{0});
-    }
-    for (std::size_t i = 0; i < handles.size(); ++i)
-        QVERIFY(std::memcmp(pool.objectData(handles[i]), blobs[i].data(), length) == 0);
-    for (PoolHandle h : handles)
-        pool.free(h);
-    QCOMPARE(pool.stats().poolBytes, std::uint64_t{0});
-}
 
 // --- round trips -----------------------------------------------------------------------------
 
@@ -736,80 +502,6 @@ void TstCompressedPool::disabledPool() {
     QCOMPARE(pool.stats().rejects, std::uint64_t{0});
 }
 
-// --- density ---------------------------------------------------------------------------------
-
-void TstCompressedPool::allocatorEfficiency_data() {
-    QTest::addColumn<Codec>("codec");
-    QTest::addColumn<unsigned>("maxPages");
-    QTest::newRow("lz4/chain4") << Codec::Lz4 << 4u;
-    QTest::newRow("zstd/chain4") << Codec::Zstd << 4u;
-    QTest::newRow("lzo/chain4") << Codec::Lzo << 4u;
-    QTest::newRow("lz4/chain8") << Codec::Lz4 << 8u;
-}
-
-// storedBytes / poolBytes on real text: zsmalloc reports 95.9% (chain 4) on kernel-build data
-// (reference/kernel-anchors.md 2.3); a few thousand pages leave one part-filled zspage per
-// class, so the floor is 80%.
-void TstCompressedPool::allocatorEfficiency() {
-    QFETCH(Codec, codec);
-    QFETCH(unsigned, maxPages);
-    const std::vector<Page> pages = textPages(4000);
-    if (pages.size() < 1000)
-        QSKIP(qPrintable(u"only %1 text pages found under /usr/share/common-licenses, /usr/share/doc, /usr/include"_s
-                             .arg(pages.size())));
-    PoolOptions o = withCodec(codec, 1);
-    o.maxPagesPerZspage = maxPages;
-    CompressedPool pool(o);
-    std::vector<PoolHandle> handles;
-    for (const Page& p : pages)
-        handles.push_back(*pool.store(p.data()));
-    const PoolStats s = pool.stats();
-    qInfo("%s chain %u: %zu pages, ratio %.2f, allocator efficiency %.3f, effective %.2f, %zu classes, "
-          "metadata %llu B (%.2f%% of pool)",
-          codecName(codec), maxPages, pages.size(), s.compressionRatio(), s.allocatorEfficiency(), s.effectiveRatio(),
-          s.classes.size(), static_cast<unsigned long long>(s.metadataBytes),
-          100.0 * double(s.metadataBytes) / double(s.poolBytes));
-    QVERIFY(s.allocatorEfficiency() > 0.8);
-    QVERIFY(s.allocatorEfficiency() <= 1.0);
-    QVERIFY(s.compressionRatio() > 1.5);
-    // A 64-byte header and an 8-byte table entry per zspage (>= 4 KiB), plus fixed class tables.
-    QVERIFY(s.metadataBytes < s.poolBytes / 25);
-    for (PoolHandle h : handles)
-        pool.free(h);
-}
-
-// Once a thread's codec contexts exist and the class has a zspage with room, store, load and
-// free allocate nothing (zstd's own malloc calls are not counted; its contexts are reused).
-void TstCompressedPool::noAllocationOnHotPath() {
-#if !SWAPTIER_COUNT_ALLOCATIONS
-    QSKIP("the sanitizer runtime owns operator new in this build; allocations are counted in normal builds");
-#else
-    const std::vector<Page> pages = textPages(16);
-    if (pages.empty())
-        QSKIP("no text pages found under /usr/share/common-licenses, /usr/share/doc, /usr/include");
-    for (Codec c : {Codec::Lz4, Codec::Zstd, Codec::Lzo}) {
-        CompressedPool pool(withCodec(c, 1));
-        Page out;
-        for (const Page& page : pages) {
-            const std::uint64_t empty = t_allocations;
-            auto anchor = pool.store(page.data()); // keeps a zspage with free slots alive
-            QVERIFY(anchor.ok());
-            QVERIFY(t_allocations > empty); // the counter works: a new zspage was allocated
-            QVERIFY(anchor->codec() == c);
-            const std::uint64_t before = t_allocations;
-            for (int i = 0; i < 50; ++i) {
-                auto h = pool.store(page.data());
-                QVERIFY(h.ok());
-                QVERIFY(pool.load(*h, out.data()).ok());
-                pool.free(*h);
-            }
-            QCOMPARE(t_allocations - before, std::uint64_t{0});
-            pool.free(*anchor);
-        }
-    }
-#endif
-}
-
 // --- concurrency -----------------------------------------------------------------------------
 
 // Four threads store, load and free at once in shared classes, one thread switches codecs and
@@ -912,58 +604,6 @@ void TstCompressedPool::concurrent() {
     QCOMPARE(s.objects, std::uint64_t{0});
     QCOMPARE(s.poolBytes, std::uint64_t{0});
     QCOMPARE(s.zspages, std::uint64_t{0});
-}
-
-// Pool cost per page next to the raw codec on the same pages, best of 9 rounds per phase
-// (reported, not asserted: the machine is shared and noisy; the engine's benchmarks hold the
-// >= 90% / 85% targets).
-void TstCompressedPool::overhead() {
-    const std::vector<Page> pages = textPages(512);
-    if (pages.size() < 64)
-        QSKIP("fewer than 64 text pages found under /usr/share/common-licenses, /usr/share/doc, /usr/include");
-    CompressedPool pool(withCodec(Codec::Lz4));
-    std::vector<std::byte> dst(codec::compressBound(Codec::Lz4));
-    std::vector<std::vector<std::byte>> compressedPages(pages.size());
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        const std::size_t n = codec::compressPage(Codec::Lz4, 0, pages[i].data(), dst.data(), dst.size());
-        compressedPages[i].assign(dst.begin(), dst.begin() + std::ptrdiff_t(n));
-    }
-    std::vector<PoolHandle> handles(pages.size());
-    Page out;
-    std::array<qint64, 4> best{}; // raw compress, pool store, raw decompress, pool load
-    best.fill(std::numeric_limits<qint64>::max());
-    QElapsedTimer timer;
-    for (int round = 0; round < 9; ++round) {
-        std::array<qint64, 4> t{};
-        timer.start();
-        for (const Page& page : pages)
-            (void)codec::compressPage(Codec::Lz4, 0, page.data(), dst.data(), dst.size());
-        t[0] = timer.nsecsElapsed();
-        timer.start();
-        for (std::size_t i = 0; i < pages.size(); ++i)
-            handles[i] = *pool.store(pages[i].data());
-        t[1] = timer.nsecsElapsed();
-        timer.start();
-        for (const auto& c : compressedPages)
-            (void)codec::decompressPage(Codec::Lz4, c.data(), c.size(), out.data());
-        t[2] = timer.nsecsElapsed();
-        timer.start();
-        for (PoolHandle h : handles)
-            (void)pool.load(h, out.data());
-        t[3] = timer.nsecsElapsed();
-        for (PoolHandle h : handles) {
-            QVERIFY(pool.load(h, out.data()).ok());
-            pool.free(h);
-        }
-        for (std::size_t k = 0; k < 4; ++k)
-            best[k] = std::min(best[k], t[k]);
-    }
-    const double n = double(pages.size());
-    qInfo("lz4 on %zu text pages: compress %.0f ns, pool store %.0f ns (raw/pool %.0f%%); decompress %.0f ns, "
-          "pool load %.0f ns (%.0f%%)",
-          pages.size(), double(best[0]) / n, double(best[1]) / n, 100.0 * double(best[0]) / double(best[1]),
-          double(best[2]) / n, double(best[3]) / n, 100.0 * double(best[2]) / double(best[3]));
-    QCOMPARE(pool.stats().poolBytes, std::uint64_t{0});
 }
 
 QTEST_APPLESS_MAIN(TstCompressedPool)

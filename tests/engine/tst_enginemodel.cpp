@@ -118,13 +118,47 @@ void TstEngineModel::randomizedAgainstModel() {
     std::array<std::array<std::atomic<std::uint64_t>, OpCount>, kThreads> counts{};
     std::atomic<bool> done{false};
     std::atomic<std::uint64_t> swapoffMoves{0};
+    std::atomic<unsigned> finishedThreads{0};
+    std::atomic<std::uint64_t> drained{0};
 
     auto worker = [&](unsigned t) {
         std::mt19937_64 rng(0xC0FFEEull + t);
         Page page, got;
         std::uint64_t nextSeed = std::uint64_t(t) << 48;
-        std::uint64_t executed = 0, nextSwapoff = opsPerThread / 8;
-        for (std::uint64_t n = 0; executed < opsPerThread && !failure.failed.load(); ++n) {
+        std::uint64_t executed = 0, nextSwapoff = opsPerThread / 8, idle = 0;
+        std::size_t drainCursor = 0;
+        bool finished = false;
+        for (std::uint64_t n = 0; !failure.failed.load(); ++n) {
+            // A thread that has done its share keeps putting its own references until the other
+            // one is done too: otherwise its references could keep every entry of the other
+            // thread's half alive while the other thread owns none, and starve it.
+            if (executed >= opsPerThread) {
+                if (!finished) {
+                    finished = true;
+                    ++finishedThreads;
+                }
+                if (finishedThreads.load() == kThreads)
+                    break;
+                bool put = false;
+                for (std::size_t k = 0; k < kEntries && !put; ++k, drainCursor = (drainCursor + 1) % kEntries) {
+                    Entry& own = table[drainCursor];
+                    if (own.refs[t].load(std::memory_order_acquire) > 0) {
+                        Status st = engine.put(own.slot);
+                        if (!st)
+                            failure.set(QStringLiteral("put: %1").arg(QLatin1String(errcName(st.code()))));
+                        own.refs[t].fetch_sub(1, std::memory_order_release);
+                        ++drained;
+                        put = true;
+                    }
+                }
+                if (!put)
+                    std::this_thread::yield();
+                continue;
+            }
+            if (++idle > 50'000'000) {
+                failure.set(QStringLiteral("model thread %1 made no progress (test livelock)").arg(t));
+                break;
+            }
             // Thread 0 swaps off its oldest device eight times per run while thread 1 works.
             if (t == 0 && executed >= nextSwapoff) {
                 nextSwapoff += opsPerThread / 8;
@@ -148,6 +182,7 @@ void TstEngineModel::randomizedAgainstModel() {
                 swapoffMoves += r->toDevices + r->toMemory;
                 ++counts[t][OpSwapoff];
                 ++executed;
+                idle = 0;
                 continue;
             }
 
@@ -177,6 +212,7 @@ void TstEngineModel::randomizedAgainstModel() {
                 mine.refs[t].store(1, std::memory_order_release);
                 ++counts[t][OpOut];
                 ++executed;
+                idle = 0;
                 continue;
             }
             if (e.refs[t].load(std::memory_order_acquire) == 0)
@@ -241,6 +277,7 @@ void TstEngineModel::randomizedAgainstModel() {
             }
             ++counts[t][op];
             ++executed;
+            idle = 0;
         }
     };
 
@@ -285,8 +322,10 @@ void TstEngineModel::randomizedAgainstModel() {
         executed += n;
     }
     QVERIFY(executed >= totalOps - kThreads);
-    qInfo("operations executed: %llu (asked: %llu), snapshots checked: %llu, entries moved by swapoff: %llu",
+    qInfo("operations executed: %llu (asked: %llu) + %llu puts while waiting for the other thread, "
+          "snapshots checked: %llu, entries moved by swapoff: %llu",
           static_cast<unsigned long long>(executed), static_cast<unsigned long long>(totalOps),
+          static_cast<unsigned long long>(drained.load()),
           static_cast<unsigned long long>(snapshots.load()), static_cast<unsigned long long>(swapoffMoves.load()));
 
     // Every live entry reads back right, and its engine count matches the model.
