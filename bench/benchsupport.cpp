@@ -2,13 +2,14 @@
 // Benchmark helpers: see benchsupport.h.
 #include "benchsupport.h"
 
+#include "swaptier/pagemix.h"
 #include "swaptier/status.h"
+#include "swaptier/workloadprocess.h"
 
 #include <sys/utsname.h>
 #include <time.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -37,6 +38,7 @@ namespace {
 struct CorpusState {
     PageCorpus corpus;
     bool loaded = false;
+    bool heapWanted = false;
     bool heapOk = false;
     std::string heapNote = "heap capture not attempted";
 };
@@ -90,6 +92,7 @@ const PageCorpus& corpus(bool withHeap) {
     } else {
         std::fprintf(stderr, "bench: loading the page corpus failed: %s\n", describe(loaded.error()).c_str());
     }
+    s.heapWanted = withHeap;
     if (withHeap) {
         captureHeapInto(s);
         if (!s.heapOk)
@@ -232,7 +235,8 @@ int runMain(int argc, char** argv, const std::vector<std::string>& defaultFlags)
     benchmark::AddCustomContext("swaptier_build", "DEBUG: assertions on, figures not representative");
 #endif
     if (corpusState().loaded) {
-        benchmark::AddCustomContext("heap_capture", heapNote());
+        if (corpusState().heapWanted)
+            benchmark::AddCustomContext("heap_capture", heapNote());
         const PageCorpus& c = corpusState().corpus;
         benchmark::AddCustomContext("corpus_pages",
                                     "text " + std::to_string(c.pageCount(PageClass::Text)) + ", binary "

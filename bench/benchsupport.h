@@ -11,6 +11,7 @@
 #pragma once
 
 #include "swaptier/engine.h"
+#include "swaptier/pageclass.h"
 #include "swaptier/pagecorpus.h"
 
 #include <benchmark/benchmark.h>

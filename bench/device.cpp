@@ -147,6 +147,9 @@ void benchSwapIn(benchmark::State& state, bool shuffled) {
     }
     bool direct = false;
     const Fd fd(openMaybeDirect(path, O_RDONLY, direct));
+    for (const DeviceStats& d : engine->stats().devices)
+        if (d.id == *device)
+            direct = direct && d.directIo; // both sides O_DIRECT, or the figure says it is not
     if (fd.get() < 0) {
         state.SkipWithError(("open " + path + ": " + std::strerror(errno)).c_str());
         return;
@@ -274,7 +277,14 @@ void benchSwapoff(benchmark::State& state) {
         options.allowMemory = false;
         auto report = engine->swapoff(*a, options);
         if (!report) {
-            failure = "swapoff: " + describe(report.error());
+            std::uint64_t onA = 0, onB = 0;
+            for (SlotId s : *filled)
+                if (auto info = engine->lookup(s); info && info->backend == Backend::Device) {
+                    onA += info->device == *a;
+                    onB += info->device == *b;
+                }
+            failure = "swapoff: " + describe(report.error()) + " after moving " + std::to_string(onB) + " of "
+                      + std::to_string(entries) + " entries; " + std::to_string(onA) + " still on the device";
             break;
         }
         // Every entry must now live on B, readable (swapoff must never lose an entry).

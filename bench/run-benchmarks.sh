@@ -66,13 +66,27 @@ for prog in programs:
     except (OSError, ValueError) as e:
         errors.append(f"{prog}: no readable JSON report ({e})")
 
+def repetitions(prog, name):
+    """All successful repetitions of one benchmark."""
+    return [b for b in reports.get(prog, {}).get("benchmarks", [])
+            if b.get("run_type") != "aggregate" and not b.get("error_occurred")
+            and SUFFIX.sub("", b.get("run_name", b["name"])) == name]
+
+def median(values):
+    v = sorted(values)
+    if not v:
+        return None
+    return v[len(v) // 2] if len(v) % 2 else (v[len(v) // 2 - 1] + v[len(v) // 2]) / 2
+
 def results(prog):
     """run name (suffixes stripped) -> counters of the median aggregate, or of the only run."""
     runs, medians = {}, {}
     for b in reports.get(prog, {}).get("benchmarks", []):
         name = SUFFIX.sub("", b.get("run_name", b["name"]))
         if b.get("error_occurred"):
-            errors.append(f"{prog}: {name}: {b.get('error_message', 'error')}")
+            e = f"{prog}: {name}: {b.get('error_message', 'error')}"
+            if e not in errors:
+                errors.append(e)
             continue
         if b.get("run_type") == "aggregate":
             if b.get("aggregate_name") == "median":
@@ -201,15 +215,28 @@ lines.append("")
 sc, _ = results("bench_scaling")
 lines.append("## 3. 1 vs 2 threads (text pages, aggregate swap-out, wall clock)")
 lines.append("")
-lines.append("| codec | raw 1T MB/s | raw 2T MB/s | raw 2T/1T | engine 1T MB/s | engine 2T MB/s | engine 2T/1T | target >= 1.8 | engine scaling / raw scaling |")
-lines.append("|---|---|---|---|---|---|---|---|---|")
+lines.append("The wall-clock ratio needs two free CPUs. It is judged on the repetitions in which the workers"
+             " really got them (CPU seconds / wall seconds >= 0.95 in the 1T phases and >= 1.8 in the 2T phases,"
+             " raw and engine alike); the other repetitions ran while the shared host was busy.")
+lines.append("")
+lines.append("| codec | clean reps | raw 1T MB/s | raw 2T MB/s | raw 2T/1T | engine 1T MB/s | engine 2T MB/s | engine 2T/1T | target >= 1.8 | engine scaling / raw scaling | all reps: engine 2T/1T, scaling / raw, CPUs in 2T | CPU per page 1T/2T (raw / engine) |")
+lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
 for k in ("lz4", "zstd1"):
-    r = sc.get(f"scaling/text/{k}")
+    name = f"scaling/text/{k}"
+    r = sc.get(name)
     if not r:
         continue
-    lines.append(f"| {k} | {fmt(r.get('raw_1T_MBps'))} | {fmt(r.get('raw_2T_MBps'))} | {fmt(r.get('raw_2T_over_1T'), 2)} | "
-                 f"{fmt(r.get('engine_1T_MBps'))} | {fmt(r.get('engine_2T_MBps'))} | {fmt(r.get('engine_2T_over_1T'), 2)} | "
-                 f"{verdict(r.get('engine_2T_over_1T'), 1.8)} | {fmt(r.get('engine_scaling_vs_raw'), 3)} |")
+    reps = repetitions("bench_scaling", name)
+    clean = [b for b in reps if min(b.get("raw_1T_cpus_used", 0), b.get("engine_1T_cpus_used", 0)) >= 0.95
+             and min(b.get("raw_2T_cpus_used", 0), b.get("engine_2T_cpus_used", 0)) >= 1.8]
+    m = lambda key: median([b[key] for b in clean])
+    e21 = m("engine_2T_over_1T")
+    lines.append(f"| {k} | {len(clean)} of {len(reps)} | {fmt(m('raw_1T_MBps'))} | {fmt(m('raw_2T_MBps'))} | "
+                 f"{fmt(m('raw_2T_over_1T'), 2)} | {fmt(m('engine_1T_MBps'))} | {fmt(m('engine_2T_MBps'))} | "
+                 f"{fmt(e21, 2)} | {verdict(e21, 1.8) if clean else 'not measurable: host busy in every repetition'} | "
+                 f"{fmt(m('engine_scaling_vs_raw'), 3)} | {fmt(r.get('engine_2T_over_1T'), 2)}, "
+                 f"{fmt(r.get('engine_scaling_vs_raw'), 3)}, {fmt(r.get('engine_2T_cpus_used'), 2)} | "
+                 f"{fmt(r.get('raw_cpu_efficiency_2T'), 3)} / {fmt(r.get('engine_cpu_efficiency_2T'), 3)} |")
 lines.append("")
 
 # --- 4. device --------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ packages=(
   # services / app (Qt Core; the GUI arrives with its issue)
   qt6-base-dev qt6-base-dev-tools libsqlite3-dev libtomlplusplus-dev libsystemd-dev libqcustomplot-dev
   # tests and benchmarks
-  libbenchmark-dev valgrind fio xvfb xauth
+  libbenchmark-dev valgrind fio xvfb xauth python3
   # sanitizer runtimes for clang builds are bundled with gcc's libasan/libtsan/libubsan
 )
 

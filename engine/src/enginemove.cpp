@@ -228,48 +228,50 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
         return e.on(device);
     };
 
-    for (;;) {
-        const auto used = dev->usedSlots(0, 4096);
-        // usedSlots() lists published slots only. A store that passed the draining check just
-        // before swapoff set it may still be writing: its slot counts in usedSlotCount() and
-        // is published (and listed) a moment later. The device is empty only when both agree.
-        if (used.empty() && dev->usedSlotCount() == 0)
-            break;
+    // Passes over the whole device in windows of 64 clusters until it is empty. usedSlots()
+    // lists published slots only: a store that passed the draining check just before swapoff
+    // set it may still be writing; its slot counts in usedSlotCount() and is listed a moment
+    // later. The device is empty only when that count is zero.
+    constexpr std::uint64_t kWindow = 64 * swapfile::kClusterSlots;
+    const std::uint64_t total = dev->totalSlots();
+    while (dev->usedSlotCount() != 0) {
         std::uint64_t progressed = 0;
-        for (const auto& u : used) {
-            if (options.cancel && options.cancel->load(std::memory_order_relaxed))
-                return fail(Error::of(Errc::Cancelled));
-            const auto expect = std::make_pair(index, u.physicalSlot);
-            Result<MoveOutcome> r = Error::of(Errc::NoDevice);
-            bool toMemory = false;
-            if (options.allowOtherDevices)
-                r = moveEntry(u.owner, MoveTarget::anyDevice(device), Wait::Sleep, expect);
-            if (!r && options.allowMemory
-                && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull
-                    || r.code() == Errc::IoError || r.code() == Errc::NoSpace || r.code() == Errc::ShortIo)) {
-                r = moveEntry(u.owner, MoveTarget::memory(), Wait::Sleep, expect);
-                toMemory = true;
+        for (std::uint64_t first = 0; first < total; first += kWindow) {
+            for (const auto& u : dev->usedSlots(first, kWindow)) {
+                if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+                    return fail(Error::of(Errc::Cancelled));
+                const auto expect = std::make_pair(index, u.physicalSlot);
+                Result<MoveOutcome> r = Error::of(Errc::NoDevice);
+                bool toMemory = false;
+                if (options.allowOtherDevices)
+                    r = moveEntry(u.owner, MoveTarget::anyDevice(device), Wait::Sleep, expect);
+                if (!r && options.allowMemory
+                    && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull
+                        || r.code() == Errc::IoError || r.code() == Errc::NoSpace || r.code() == Errc::ShortIo)) {
+                    r = moveEntry(u.owner, MoveTarget::memory(), Wait::Sleep, expect);
+                    toMemory = true;
+                }
+                if (!r)
+                    return fail(r.error());
+                switch (*r) {
+                case MoveOutcome::Moved:
+                    ++(toMemory ? report.toMemory : report.toDevices);
+                    ++progressed;
+                    break;
+                case MoveOutcome::Gone:
+                    ++report.vanished;
+                    break;
+                case MoveOutcome::AlreadyThere:
+                case MoveOutcome::ZeroPage:
+                    break;
+                }
+                if (options.progress && (++done % 256 == 0))
+                    options.progress(done, report.entries);
             }
-            if (!r)
-                return fail(r.error());
-            switch (*r) {
-            case MoveOutcome::Moved:
-                ++(toMemory ? report.toMemory : report.toDevices);
-                ++progressed;
-                break;
-            case MoveOutcome::Gone:
-                ++report.vanished;
-                break;
-            case MoveOutcome::AlreadyThere:
-            case MoveOutcome::ZeroPage:
-                break;
-            }
-            if (options.progress && (++done % 256 == 0))
-                options.progress(done, report.entries);
         }
-        // Entries that vanished free their slots; a device still in use after a pass that
-        // moved nothing has a store in flight: give it a moment, never forever.
-        if (progressed == 0) {
+        // A pass that moved nothing while the device is still in use waits for a store in
+        // flight (or an owner that is freeing its entry): give it a moment, never forever.
+        if (progressed == 0 && dev->usedSlotCount() != 0) {
             if (++idlePasses > 2000)
                 return fail(Error::of(Errc::Busy));
             std::this_thread::sleep_for(std::chrono::milliseconds(1));

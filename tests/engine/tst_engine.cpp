@@ -412,11 +412,14 @@ void TstEngine::swapoffToOtherDevice() {
     PoolOptions pool;
     pool.enabled = false;
     auto e = makeEngine(pool);
-    auto a = e->addDevice(deviceIn(dir, "a", 2048, 10));
-    auto b = e->addDevice(deviceIn(dir, "b", 2048, 1));
+    // More entries than one scan window of swapoff (64 clusters = 32768 slots), spread over
+    // the whole device.
+    const int n = 40000;
+    auto a = e->addDevice(deviceIn(dir, "a", 65536, 10));
+    auto b = e->addDevice(deviceIn(dir, "b", 65536, 1));
     QVERIFY(a.ok() && b.ok());
     std::vector<std::pair<SlotId, Page>> entries;
-    for (int i = 0; i < 1500; ++i) {
+    for (int i = 0; i < n; ++i) {
         Page p = makePage(PageKind::Mixed, i);
         auto s = e->swapOut(p, CgroupId{std::uint16_t(i % 3)});
         QVERIFY(s.ok());
@@ -429,10 +432,10 @@ void TstEngine::swapoffToOtherDevice() {
     so.progress = [&](std::uint64_t done, std::uint64_t) { lastDone = done; };
     auto report = e->swapoff(*a, so);
     QVERIFY2(report.ok(), errcName(report.code()));
-    QCOMPARE(report->entries, 1500u);
-    QCOMPARE(report->toDevices, 1500u);
+    QCOMPARE(report->entries, std::uint64_t(n));
+    QCOMPARE(report->toDevices, std::uint64_t(n));
     QCOMPARE(report->toMemory, 0u);
-    QCOMPARE(lastDone, 1500u);
+    QCOMPARE(lastDone, std::uint64_t(n));
     QVERIFY(!QFileInfo::exists(dir.path() + QStringLiteral("/a")));
     for (auto& [slot, page] : entries) {
         QCOMPARE(e->lookup(slot)->device, *b); // same virtual slot, new home
@@ -440,7 +443,7 @@ void TstEngine::swapoffToOtherDevice() {
     }
     const EngineStats s = e->stats();
     QCOMPARE(s.devices.size(), std::size_t(1));
-    QCOMPARE(s.devices[0].usedSlots, 1500u);
+    QCOMPARE(s.devices[0].usedSlots, std::uint64_t(n));
     QCOMPARE(e->swapoff(*a).code(), Errc::UnknownDevice);
 }
 

@@ -336,8 +336,13 @@ Result<PoolHandle> CompressedPool::store(const std::byte* page) {
     if (!d.admit())
         return d.refuse(Errc::PoolLimit);
     const Codec objectCodec = d.codec.load(std::memory_order_relaxed);
+    // lz4 stops as soon as its output passes its capacity, so an incompressible page is given
+    // up early when the capacity is the huge watermark (anything longer is stored raw anyway).
+    // zstd and lzo cannot stop early (the codec would compress into a bounded scratch and
+    // copy): they get the whole buffer.
+    const std::size_t capacity = objectCodec == Codec::Lz4 ? d.geometry.hugeWatermark() : kScratchBytes;
     const std::size_t length =
-        codec::compressPage(objectCodec, d.zstdLevel.load(std::memory_order_relaxed), page, t_scratch, kScratchBytes);
+        codec::compressPage(objectCodec, d.zstdLevel.load(std::memory_order_relaxed), page, t_scratch, capacity);
     if (length == 0 || length > d.geometry.hugeWatermark())
         return d.put(Codec::Raw, page, std::uint32_t(kPageSize), d.geometry.hugeClass());
     return d.put(objectCodec, t_scratch, std::uint32_t(length), d.geometry.classFor(std::uint32_t(length)));
