@@ -65,6 +65,9 @@
 #include <cassert>
 #include <cerrno>
 #include <cstring>
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
 #include <mutex>
 
 namespace swaptier::pool {
@@ -250,6 +253,32 @@ Result<PoolHandle> CompressedPool::Impl::refuse(Errc code) {
 // Allocation
 // ---------------------------------------------------------------------------------------------
 
+namespace {
+
+/// Copies an object's bytes into pool memory with non-temporal stores. An object is read again
+/// only at swap-in, usually much later, so writing around the caches saves the read-for-
+/// ownership of every line it covers (the lines of a freed object are cold) and leaves the
+/// caches to the working set. `dst` is 16-byte aligned and its slot holds `length` rounded up
+/// to 16 (object sizes are multiples of 16); the bytes past `length` in that slot are padding.
+void copyToObject(std::byte* dst, const std::byte* src, std::size_t length) {
+#if defined(__x86_64__)
+    std::size_t i = 0;
+    for (; i + 16 <= length; i += 16)
+        _mm_stream_si128(reinterpret_cast<__m128i*>(dst + i),
+                         _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + i)));
+    if (i < length) {
+        alignas(16) std::byte tail[16] = {};
+        std::memcpy(tail, src + i, length - i);
+        _mm_stream_si128(reinterpret_cast<__m128i*>(dst + i), _mm_load_si128(reinterpret_cast<const __m128i*>(tail)));
+    }
+    _mm_sfence(); // order the streamed bytes before the handle is published
+#else
+    std::memcpy(dst, src, length);
+#endif
+}
+
+} // namespace
+
 Result<PoolHandle> CompressedPool::Impl::put(Codec objectCodec, const std::byte* data, std::uint32_t length,
                                              std::uint32_t classIndex) {
     SizeClass& c = classes[classIndex];
@@ -271,7 +300,7 @@ Result<PoolHandle> CompressedPool::Impl::put(Codec objectCodec, const std::byte*
             return made.error();
     }
     // The slot is ours: no lock needed to fill it. zspage->id never changes while it lives.
-    std::memcpy(zspage->objects() + std::size_t(index) * size, data, length);
+    copyToObject(zspage->objects() + std::size_t(index) * size, data, length);
     return PoolHandle::make(objectCodec, classIndex, zspage->id, index, length);
 }
 
