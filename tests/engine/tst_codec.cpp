@@ -9,6 +9,8 @@
 #include "codec/codec.h"
 #endif
 
+#include "pagefixtures.h"
+
 #include <QDir>
 #include <QFile>
 #include <QTest>
@@ -28,67 +30,10 @@ Q_DECLARE_METATYPE(swaptier::Codec)
 
 namespace {
 
-using Page = std::array<std::byte, kPageSize>;
-
-// --- page fixtures ---------------------------------------------------------------------------
-
-/// Whole pages cut from the files, in order, skipping all-zero pages; at most maxPages.
-std::vector<Page> pagesFromFiles(const QStringList& paths, std::size_t maxPages, bool textOnly) {
-    std::vector<Page> pages;
-    for (const QString& path : paths) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray bytes = f.readAll();
-        if (textOnly && bytes.contains('\0'))
-            continue;
-        for (qsizetype off = 0; off + qsizetype(kPageSize) <= bytes.size() && pages.size() < maxPages;
-             off += qsizetype(kPageSize)) {
-            Page p;
-            std::memcpy(p.data(), bytes.constData() + off, kPageSize);
-            if (std::any_of(p.begin(), p.end(), [](std::byte b) { return b != std::byte{0}; }))
-                pages.push_back(p);
-        }
-        if (pages.size() >= maxPages)
-            break;
-    }
-    return pages;
-}
-
-QStringList filesIn(const QString& dir, const QStringList& patterns) {
-    QStringList out;
-    const QDir d(dir);
-    for (const QString& name : d.entryList(patterns, QDir::Files | QDir::Readable, QDir::Name))
-        out << d.filePath(name);
-    return out;
-}
-
-/// Text pages: licences, package copyright files, then C headers.
-std::vector<Page> textPages(std::size_t maxPages) {
-    QStringList files = filesIn(u"/usr/share/common-licenses"_s, {});
-    const QDir doc(u"/usr/share/doc"_s);
-    for (const QString& pkg : doc.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        files << doc.filePath(pkg + u"/copyright"_s);
-    files << filesIn(u"/usr/include"_s, {u"*.h"_s});
-    return pagesFromFiles(files, maxPages, true);
-}
-
-/// Binary pages: machine code and data of shared libraries.
-std::vector<Page> binaryPages(std::size_t maxPages) {
-    return pagesFromFiles({u"/usr/lib/x86_64-linux-gnu/libc.so.6"_s, u"/usr/lib/x86_64-linux-gnu/libstdc++.so.6"_s,
-                           u"/lib64/ld-linux-x86-64.so.2"_s},
-                          maxPages, false);
-}
-
-Page randomPage(std::uint64_t seed) {
-    std::mt19937_64 rng(seed);
-    Page p;
-    for (std::size_t i = 0; i < kPageSize; i += 8) {
-        const std::uint64_t v = rng();
-        std::memcpy(p.data() + i, &v, 8);
-    }
-    return p;
-}
+using test::Page;
+using test::binaryPages;
+using test::randomPage;
+using test::textPages;
 
 /// A short repeating record, like an array of small structs.
 Page patternPage() {
