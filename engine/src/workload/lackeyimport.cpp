@@ -9,6 +9,7 @@
 // lines are counted and skipped, and a trace-prefixed line that does not parse is counted as
 // malformed and skipped. Only I/O failures on the two files are errors.
 #include "swaptier/trace.h"
+#include "workload/textparse.h"
 
 #include <stdio.h>
 #include <sys/types.h>
@@ -26,6 +27,10 @@ namespace swaptier {
 
 namespace {
 
+using workload::isBlank;
+using workload::parseNumber;
+using workload::trimRight;
+
 /// Lackey never reports an access wider than a vector register; anything beyond a page is
 /// not lackey output, and refusing it bounds a line to at most two pages.
 constexpr std::uint64_t kMaxAccessSize = kTracePageSize;
@@ -39,22 +44,6 @@ struct LackeyLine {
     std::uint64_t address = 0;
     std::uint64_t size = 0;
 };
-
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
-
-std::string_view trimRight(std::string_view s) {
-    while (!s.empty() && (isBlank(s.back()) || s.back() == '\r'))
-        s.remove_suffix(1);
-    return s;
-}
-
-template<class T>
-bool parseNumber(std::string_view s, T& out, int base) {
-    if (s.empty() || s.front() == '+' || s.front() == '-')
-        return false;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out, base);
-    return ec == std::errc() && end == s.data() + s.size();
-}
 
 /// "==1234== ..." gives 1234.
 std::optional<std::uint32_t> valgrindPid(std::string_view line) {

@@ -6,6 +6,7 @@
 // and lenient on layout (runs of spaces or tabs, trailing whitespace, a CR before the LF),
 // so that hand-edited files still read. Every refusal names the byte offset of the line.
 #include "swaptier/trace.h"
+#include "workload/textparse.h"
 
 #include <cerrno>
 #include <charconv>
@@ -17,11 +18,12 @@ namespace swaptier {
 
 namespace {
 
+using workload::isBlank;
+using workload::parseNumber;
+
 constexpr std::string_view kMagicLine = "swaptier-trace";
 constexpr std::string_view kPageSizeKey = "page-size";
 constexpr std::string_view kSourceKey = "source";
-
-bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
 /// Splits on runs of blanks. Empty input gives no fields.
 std::vector<std::string_view> fields(std::string_view line) {
@@ -38,14 +40,6 @@ std::vector<std::string_view> fields(std::string_view line) {
         i = j;
     }
     return out;
-}
-
-template<class T>
-bool parseNumber(std::string_view s, T& out, int base) {
-    if (s.empty() || s.front() == '+' || s.front() == '-')
-        return false;
-    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out, base);
-    return ec == std::errc() && end == s.data() + s.size();
 }
 
 std::optional<AccessKind> kindFromLetter(std::string_view s) {
