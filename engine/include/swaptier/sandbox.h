@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sandbox: simulated processes, cgroups and a reclaimer that drive a swap design with real page
+// bytes, so that "what would this tier layout do to this workload?" is answered by running it.
+//
+// What is simulated and what is real:
+//   - simulated: address spaces (page tables whose entries hold a resident frame or a swap
+//     entry), fork with copy-on-write, munmap and exit, cgroups with memory.max, an LRU
+//     reclaimer with active/inactive lists and referenced bits, workingset refault detection;
+//   - real: every page that is swapped out is a real 4 KiB page of bytes (zero, text, binary,
+//     random, heap or cut from user files, see pagemix.h) handed to the real engine (or to the
+//     classic baseline), compressed by the real codec and written to real swapfiles; every page
+//     swapped back in is compared byte for byte with what was swapped out.
+//
+// Resident pages hold no bytes: a page's bytes are a pure function of (content key, write
+// version), so they are generated when the page is swapped out and checked when it comes back.
+// That keeps a simulated machine of many GiB cheap while the swap path sees real data.
+//
+// Two designs run the same sandbox (SwapDesign): Virtual (page tables hold virtual slots of the
+// swaptier engine) and Classic (page tables hold the physical location; the compressed pool
+// reserves a swapfile slot per page; swapoff walks every page table). With the same config and
+// seed they see the same access stream, so their figures can be compared.
+//
+// Determinism: the run proceeds in rounds. In a round every worker thread makes accesses for
+// its own processes, charging new resident pages against a budget computed at the last
+// barrier; at the barrier the coordinator computes each cgroup's reclaim target, the workers
+// evict from their own LRU shards in parallel, and actions (swapoff, priority changes) run.
+// So for one config and seed the access, fault, refault and swap-out counts are the same on
+// every run and for any machine speed (unless durationMs cuts the run short). Which backend a
+// page lands on can vary when a pool limit is hit by parallel stores.
+//
+// Thread safety: runSandbox() is called from one thread; it starts and joins its own workers.
+// Callbacks are called from the calling thread (progress, samples) between rounds.
+#pragma once
+
+#include "swaptier/engine.h"
+#include "swaptier/options.h"
+#include "swaptier/pagemix.h"
+#include "swaptier/stats.h"
+#include "swaptier/status.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace swaptier {
+
+inline constexpr std::uint64_t kNoLimit = std::numeric_limits<std::uint64_t>::max();
+
+enum class SwapDesign : std::uint8_t {
+    Virtual, ///< page tables hold virtual slots (this engine)
+    Classic, ///< page tables hold physical locations (the kernel before the seeds)
+};
+const char* swapDesignName(SwapDesign design); // "virtual", "classic"
+
+/// One cgroup of the sandbox hierarchy. Index 0 of SandboxConfig::cgroups is always the root.
+struct CgroupSpec {
+    std::string name;                    ///< unique; the root is "/"
+    int parent = -1;                     ///< index of the parent cgroup; -1 only for the root
+    std::uint64_t memoryMax = kNoLimit;  ///< memory.max in bytes: resident pages of the subtree
+    std::uint64_t swapMax = kNoLimit;    ///< memory.swap.max: swapped pages of the subtree (bytes)
+    std::uint64_t zswapMax = kNoLimit;   ///< memory.zswap.max: pool bytes of the subtree
+    bool zswapWriteback = true;          ///< memory.zswap.writeback: false keeps pages off devices
+};
+
+enum class WorkloadKind : std::uint8_t {
+    Sequential,  ///< usemem: write every page in order, `passes` times
+    Uniform,     ///< uniformly random pages
+    Zipfian,     ///< zipfian popularity (zipfTheta) over a random permutation of the pages
+    PhaseChange, ///< uniform over a window of the pages that moves `phases` times
+    ForkHeavy,   ///< uniform, forking children that share the pages and write some of them
+    Trace,       ///< replays a swaptier trace v1 file (trace.h)
+};
+const char* workloadKindName(WorkloadKind kind); // "sequential", "uniform", ...
+
+struct WorkloadSpec {
+    std::string name;
+    WorkloadKind kind = WorkloadKind::Uniform;
+    int cgroup = 0;                      ///< index into SandboxConfig::cgroups
+    unsigned threads = 1;                ///< one process per thread (usemem -n)
+    std::uint64_t pages = 0;             ///< pages each process maps (trace: grows as needed)
+    std::uint64_t accesses = 0;          ///< accesses per thread; 0 = one pass (Sequential: passes)
+    unsigned passes = 1;                 ///< Sequential
+    double writeFraction = 0.5;          ///< share of accesses that write (Sequential writes always)
+    double zipfTheta = 0.99;             ///< Zipfian skew, 0 < theta, theta != 1
+    unsigned phases = 4;                 ///< PhaseChange: number of windows
+    double phaseWindow = 0.25;           ///< PhaseChange: window size as a share of the pages
+    std::uint64_t forkEvery = 0;         ///< ForkHeavy: accesses between forks (0 = 1024)
+    std::uint64_t childAccesses = 0;     ///< ForkHeavy: a child's accesses before exit (0 = forkEvery)
+    unsigned maxChildren = 4;            ///< ForkHeavy: children alive at once per thread
+    std::string tracePath;               ///< Trace
+    std::uint64_t startRound = 0;        ///< Trace/any: round at which the workload starts (0 = at once)
+    MixShares mix;                       ///< page contents
+    bool hasMix = false;                 ///< false: SandboxConfig::mix
+};
+
+/// Something done to the swap setup while the workload runs, between rounds.
+struct SandboxAction {
+    enum class Kind : std::uint8_t { Swapoff, SetPriority, SetPool };
+    Kind kind = Kind::Swapoff;
+    double at = 1.0;                     ///< progress share in [0, 1]; 1 = after the last access
+    int device = 0;                      ///< index into SandboxConfig::devices
+    int priority = 0;                    ///< SetPriority
+    PoolOptions pool;                    ///< SetPool
+};
+
+struct SandboxConfig {
+    std::string name;
+    SwapDesign design = SwapDesign::Virtual;
+    std::uint64_t seed = 1;
+    EngineOptions engine;                ///< pool options, zero-page detection
+    std::vector<DeviceOptions> devices;  ///< swapfiles, created by the run
+    std::vector<CgroupSpec> cgroups;     ///< [0] is the root; empty: just the root
+    std::vector<WorkloadSpec> workloads;
+    std::vector<SandboxAction> actions;
+    MixShares mix;                       ///< default page contents
+    std::vector<std::string> contentFiles; ///< pages cut from these files (Text/Binary classes)
+    std::uint64_t durationMs = 0;        ///< wall-clock cap; 0 = until every workload is done
+    std::uint64_t sampleIntervalMs = 100; ///< time between samples; 0 = first and last only
+    unsigned reclaimBatch = 64;          ///< pages of headroom each worker gets per round
+    unsigned roundAccesses = 4096;       ///< most accesses a worker makes per round
+    bool verifyPages = true;             ///< compare every swapped-in page with its expected bytes
+};
+
+/// Usage of one tier at one moment.
+struct TierUsage {
+    std::string name;                    ///< "zero", "pool", "memory" or the device path
+    Backend backend = Backend::Zero;
+    int device = -1;                     ///< index into SandboxConfig::devices for Backend::Device
+    std::uint64_t entries = 0;
+    std::uint64_t originalBytes = 0;
+    std::uint64_t storedBytes = 0;       ///< compressed bytes (pool), slots * page (device)
+    std::uint64_t capacityBytes = 0;     ///< device size or pool limit; 0 = none
+};
+
+/// Kernel-style counters of the sandbox (memory.stat / vmstat names in the comments).
+struct SandboxCounters {
+    std::uint64_t accesses = 0;
+    std::uint64_t writes = 0;
+    std::uint64_t firstTouchFaults = 0;  ///< pgfault on a never-touched page
+    std::uint64_t swapInFaults = 0;      ///< pgmajfault: a fault on a swapped page
+    std::uint64_t refaults = 0;          ///< workingset_refault_anon: swap-in within the active list's reach
+    std::uint64_t refaultActivations = 0;///< workingset_activate_anon
+    std::uint64_t swapOuts = 0;          ///< pswpout + zswpout + swpout_zero of the sandbox
+    std::uint64_t cowBreaks = 0;         ///< writes that broke a copy-on-write share
+    std::uint64_t forks = 0;
+    std::uint64_t exits = 0;
+    std::uint64_t scanned = 0;           ///< pgscan: pages looked at by the reclaimer
+    std::uint64_t activations = 0;       ///< pgactivate
+    std::uint64_t deactivations = 0;     ///< pgdeactivate
+    std::uint64_t reclaimFailures = 0;   ///< pages the reclaimer could not swap out (every tier full, swap.max)
+    std::uint64_t swapMaxHits = 0;       ///< memory.events swap_max
+    std::uint64_t zswapMaxHits = 0;      ///< pages sent past the pool because of memory.zswap.max
+    std::uint64_t verifiedPages = 0;     ///< swap-ins compared byte for byte
+};
+
+struct CgroupUsage {
+    std::string name;
+    std::uint64_t memoryMax = kNoLimit;
+    std::uint64_t residentPages = 0;     ///< memory.current / 4 KiB, subtree
+    std::uint64_t peakResidentPages = 0;
+    std::array<std::uint64_t, kBackendCount> swappedPages{}; ///< by backend, this cgroup only
+    std::uint64_t poolBytes = 0;         ///< compressed bytes in the pool, this cgroup only
+    SandboxCounters counters;            ///< this cgroup only
+};
+
+/// Figures on which the two designs are compared.
+struct DesignFigures {
+    std::uint64_t diskReservedBytes = 0;     ///< swapfile slots taken now (classic: incl. pool reservations)
+    std::uint64_t peakDiskReservedBytes = 0;
+    std::uint64_t metadataBytes = 0;         ///< swap metadata now: descriptors or swap_map, pool tree, rmaps
+    std::uint64_t peakMetadataBytes = 0;
+    std::uint64_t pagesWritten = 0;          ///< 4 KiB writes to swapfiles
+    std::uint64_t pagesRead = 0;             ///< 4 KiB reads from swapfiles
+    std::uint64_t cpuNanos = 0;              ///< process CPU time of the run (all threads)
+    std::uint64_t wallNanos = 0;
+};
+
+struct SwapoffFigures {
+    int device = -1;
+    std::uint64_t entries = 0;               ///< entries on the device when swapoff began
+    std::uint64_t ptesVisited = 0;           ///< page-table entries the design had to walk
+    std::uint64_t mappedPages = 0;           ///< page-table entries of every process at that time
+    std::uint64_t nanos = 0;                 ///< wall time of the swapoff
+    std::uint64_t cpuNanos = 0;
+};
+
+/// A sample: the state of tiers and cgroups at one moment of the run.
+struct SandboxSample {
+    std::uint64_t elapsedNanos = 0;
+    std::uint64_t round = 0;
+    double progress = 0;                 ///< share of the planned accesses done, [0, 1]
+    SandboxCounters counters;            ///< cumulative
+    std::vector<TierUsage> tiers;
+    std::vector<CgroupUsage> cgroups;    ///< same order as SandboxConfig::cgroups
+    DesignFigures figures;
+};
+
+struct WorkloadTotals {
+    std::string name;
+    std::uint64_t accesses = 0;
+    std::uint64_t swapInFaults = 0;
+};
+
+struct SandboxReport {
+    std::string name;
+    SwapDesign design = SwapDesign::Virtual;
+    std::uint64_t seed = 0;
+    std::uint64_t rounds = 0;
+    bool cutShort = false;               ///< durationMs ended the run before every access was made
+    bool cancelled = false;
+    SandboxCounters counters;
+    std::vector<WorkloadTotals> workloads;
+    SandboxSample final;                 ///< state after the last access, before teardown
+    DesignFigures figures;
+    std::vector<SwapoffFigures> swapoffs;
+    std::uint64_t samples = 0;           ///< samples handed to onSample
+    std::uint64_t leakedEntries = 0;     ///< entries left in the swap design after every process exited (must be 0)
+    EngineStats engine;                  ///< Virtual: engine statistics after the workload (before teardown)
+    std::vector<PageClass> mixClasses;   ///< classes the content mix really used
+};
+
+struct SandboxCallbacks {
+    std::function<void(const SandboxSample&)> onSample;          ///< every sampleIntervalMs, first and last
+    std::function<void(double progress, const SandboxCounters&)> onProgress; ///< every round (cheap)
+    const std::atomic<bool>* cancel = nullptr;                   ///< true: stop after the round (report.cancelled)
+};
+
+/// Validates the config (InvalidArgument, with `path` naming the offending field as
+/// "workloads[2].pages"), loads the page corpus, creates the devices, runs the workloads to
+/// completion (or durationMs, or cancel), tears every process down and returns the report.
+/// Errors of the swap design that would lose a page (I/O error on swap-in, corrupt data,
+/// byte mismatch) stop the run and are returned; devices are removed on every path.
+Result<SandboxReport> runSandbox(const SandboxConfig& config, const SandboxCallbacks& callbacks = {});
+
+/// The validation runSandbox() does first, alone (no file is touched).
+Status validateSandboxConfig(const SandboxConfig& config);
+
+} // namespace swaptier

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SwapBackend: what the sandbox needs from a swap design, so that the same simulated processes,
+// cgroups and reclaimer can run on the virtual design (VirtualSwapBackend, the engine) and on the
+// classic one (ClassicSwapBackend) and be compared.
+//
+// A swapped page-table entry holds a 62-bit value whose meaning belongs to the design: a
+// virtual slot id (virtual) or a (device, physical offset) pair (classic). The sandbox never
+// looks inside it.
+//
+// Swapoff is where the designs differ most: the virtual design moves a device's entries by its
+// reverse map and never touches a page table; the classic design must walk every page table of
+// every process to find the entries that point at the device and fault each one in. The
+// sandbox hands swapoff() a PageTableWalker so the classic design can do exactly that walk.
+//
+// Thread safety: swapOut, swapIn, duplicate and put may run concurrently from the sandbox's
+// worker threads. swapoff, setDevicePriority, setPoolOptions, addDevice and snapshot are called
+// by the coordinator while no worker runs.
+#pragma once
+
+#include "swaptier/engine.h"
+#include "swaptier/sandbox.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace swaptier::sandbox {
+
+/// Largest value a swapped page-table entry can hold.
+inline constexpr std::uint64_t kMaxSwapEntryValue = (std::uint64_t{1} << 62) - 1;
+
+/// Lets a design walk every page-table entry of every live process (classic swapoff).
+class PageTableWalker {
+public:
+    virtual ~PageTableWalker() = default;
+    /// Visits every page-table entry of every live process, in order. For each swapped entry
+    /// calls `match(value)`; when it returns true the page is faulted in (the design's swapIn
+    /// and put are called, the page becomes resident and charged to its cgroup) and the entry
+    /// now maps the resident page. Returns the number of entries visited (all of them,
+    /// resident, swapped and empty), or the first error of a fault-in.
+    virtual Result<std::uint64_t> walkAndFaultIn(const std::function<bool(std::uint64_t value)>& match) = 0;
+    /// Page-table entries of every live process right now.
+    virtual std::uint64_t mappedPages() const = 0;
+};
+
+/// The state of a design at one moment.
+struct BackendSnapshot {
+    std::vector<TierUsage> tiers;                                  ///< zero, pool, memory, then devices in config order
+    std::vector<std::array<std::uint64_t, kBackendCount>> cgroupEntries; ///< indexed by CgroupId value
+    std::vector<std::uint64_t> cgroupPoolBytes;                    ///< compressed bytes, indexed by CgroupId value
+    std::uint64_t metadataBytes = 0;                               ///< see DesignFigures
+    std::uint64_t diskReservedBytes = 0;
+    std::uint64_t pagesWritten = 0;
+    std::uint64_t pagesRead = 0;
+    std::uint64_t liveEntries = 0;
+};
+
+class SwapBackend {
+public:
+    virtual ~SwapBackend() = default;
+
+    /// Adds the devices in config order (device index i = devices[i]).
+    virtual Status addDevice(const DeviceOptions& options) = 0;
+    /// Stores a page for `cgroup`; options.device is ignored, options.placement and
+    /// options.shadow are honoured. Returns the page-table value (<= kMaxSwapEntryValue).
+    virtual Result<std::uint64_t> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) = 0;
+    /// Reads the page of a swapped entry. The reference stays (put() drops it).
+    virtual Result<LoadInfo> swapIn(std::uint64_t value, MutablePage out) = 0;
+    virtual Status duplicate(std::uint64_t value) = 0;
+    virtual Status put(std::uint64_t value) = 0;
+    /// Empties device `device` (config index) and removes it. The figures' ptesVisited is 0 for
+    /// a design that needs no page-table walk.
+    virtual Result<SwapoffFigures> swapoff(int device, PageTableWalker& walker) = 0;
+    virtual Status setDevicePriority(int device, int priority) = 0;
+    virtual Status setPoolOptions(const PoolOptions& options) = 0;
+    virtual BackendSnapshot snapshot() const = 0;
+    /// Engine statistics (virtual design); the classic design fills pool and devices only.
+    virtual EngineStats engineStats() const = 0;
+};
+
+/// The swaptier engine behind the interface.
+Result<std::unique_ptr<SwapBackend>> makeVirtualSwapBackend(const EngineOptions& options);
+/// The classic design (classicswapbackend.cpp).
+Result<std::unique_ptr<SwapBackend>> makeClassicSwapBackend(const EngineOptions& options);
+
+} // namespace swaptier::sandbox
