@@ -17,9 +17,9 @@ configure: deps
 build: configure
 	cmake --build --preset $(PRESET) -j $(JOBS)
 
-# The main job: the headless engine on its default workload, printing its statistics.
+# The main job: a built-in sandbox scenario end to end (until the desktop app arrives).
 run: build
-	./build/bin/swaptierctl demo
+	./build/bin/swaptierctl run usemem
 
 # All tests through ctest: the full suite, then the engine tests under ASan+UBSan and TSan.
 test: test-unit test-asan test-tsan

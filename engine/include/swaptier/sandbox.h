@@ -113,6 +113,7 @@ struct SandboxConfig {
     std::uint64_t seed = 1;
     EngineOptions engine;                ///< pool options, zero-page detection
     std::vector<DeviceOptions> devices;  ///< swapfiles, created by the run
+    std::vector<std::string> deviceNames; ///< display names, same order as devices (missing: the path)
     std::vector<CgroupSpec> cgroups;     ///< [0] is the root; empty: just the root
     std::vector<WorkloadSpec> workloads;
     std::vector<SandboxAction> actions;
@@ -152,6 +153,7 @@ struct SandboxCounters {
     std::uint64_t activations = 0;       ///< pgactivate
     std::uint64_t deactivations = 0;     ///< pgdeactivate
     std::uint64_t reclaimFailures = 0;   ///< pages the reclaimer could not swap out (every tier full, swap.max)
+    std::uint64_t overLimitCharges = 0;  ///< pages charged past memory.max because reclaim could not make room (the kernel would OOM-kill)
     std::uint64_t swapMaxHits = 0;       ///< memory.events swap_max
     std::uint64_t zswapMaxHits = 0;      ///< pages sent past the pool because of memory.zswap.max
     std::uint64_t verifiedPages = 0;     ///< swap-ins compared byte for byte
@@ -221,6 +223,7 @@ struct SandboxReport {
     std::uint64_t leakedEntries = 0;     ///< entries left in the swap design after every process exited (must be 0)
     EngineStats engine;                  ///< Virtual: engine statistics after the workload (before teardown)
     std::vector<PageClass> mixClasses;   ///< classes the content mix really used
+    Error firstStoreError;               ///< first swap-out the design refused (code Ok if none); the page stayed resident
 };
 
 struct SandboxCallbacks {

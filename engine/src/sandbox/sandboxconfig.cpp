@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Names and validation of the sandbox configuration (sandbox.h). Validation names the
+// offending field in Error::path as it is spelled in SandboxConfig ("workloads[2].pages"), so
+// upper layers can map it back to a line of the scenario file or to a form field.
+#include "swaptier/sandbox.h"
+
+#include <set>
+#include <string>
+
+namespace swaptier {
+
+const char* swapDesignName(SwapDesign design) {
+    switch (design) {
+    case SwapDesign::Virtual: return "virtual";
+    case SwapDesign::Classic: return "classic";
+    }
+    return "?";
+}
+
+const char* workloadKindName(WorkloadKind kind) {
+    switch (kind) {
+    case WorkloadKind::Sequential: return "sequential";
+    case WorkloadKind::Uniform: return "uniform";
+    case WorkloadKind::Zipfian: return "zipfian";
+    case WorkloadKind::PhaseChange: return "phase-change";
+    case WorkloadKind::ForkHeavy: return "fork-heavy";
+    case WorkloadKind::Trace: return "trace";
+    }
+    return "?";
+}
+
+namespace {
+
+Error invalid(std::string field) {
+    return Error::of(Errc::InvalidArgument).file(std::move(field));
+}
+
+std::string at(const char* list, std::size_t i, const char* field) {
+    return std::string(list) + "[" + std::to_string(i) + "]." + field;
+}
+
+} // namespace
+
+Status validateSandboxConfig(const SandboxConfig& c) {
+    // cgroups: [0] is the root, parents come first.
+    const std::size_t cgroups = c.cgroups.empty() ? 1 : c.cgroups.size();
+    if (cgroups > 0xFFFF)
+        return invalid("cgroups");
+    std::set<std::string> names;
+    for (std::size_t i = 0; i < c.cgroups.size(); ++i) {
+        const CgroupSpec& g = c.cgroups[i];
+        if (g.name.empty() || !names.insert(g.name).second)
+            return invalid(at("cgroups", i, "name"));
+        if (i == 0 ? g.parent != -1 : (g.parent < 0 || std::size_t(g.parent) >= i))
+            return invalid(at("cgroups", i, "parent"));
+    }
+    if (c.workloads.empty())
+        return invalid("workloads");
+    std::vector<std::uint64_t> threadsUnder(cgroups, 0);
+    std::uint64_t totalThreads = 0;
+    names.clear();
+    for (std::size_t i = 0; i < c.workloads.size(); ++i) {
+        const WorkloadSpec& w = c.workloads[i];
+        if (w.name.empty() || !names.insert(w.name).second)
+            return invalid(at("workloads", i, "name"));
+        if (w.cgroup < 0 || std::size_t(w.cgroup) >= cgroups)
+            return invalid(at("workloads", i, "cgroup"));
+        if (w.threads < 1 || w.threads > 256)
+            return invalid(at("workloads", i, "threads"));
+        if (w.kind == WorkloadKind::Trace) {
+            if (w.tracePath.empty())
+                return invalid(at("workloads", i, "tracePath"));
+        } else if (w.pages < 1 || w.pages > 0xFFFFFFFFull) {
+            return invalid(at("workloads", i, "pages"));
+        }
+        if (!(w.writeFraction >= 0.0 && w.writeFraction <= 1.0))
+            return invalid(at("workloads", i, "writeFraction"));
+        if (w.kind == WorkloadKind::Zipfian && (!(w.zipfTheta > 0.0) || w.zipfTheta == 1.0 || w.zipfTheta > 100.0))
+            return invalid(at("workloads", i, "zipfTheta"));
+        if (w.kind == WorkloadKind::PhaseChange) {
+            if (w.phases < 1)
+                return invalid(at("workloads", i, "phases"));
+            if (!(w.phaseWindow > 0.0 && w.phaseWindow <= 1.0))
+                return invalid(at("workloads", i, "phaseWindow"));
+        }
+        if (w.kind == WorkloadKind::ForkHeavy && (w.maxChildren < 1 || w.maxChildren > 64))
+            return invalid(at("workloads", i, "maxChildren"));
+        if (w.hasMix && w.mix.total() == 0)
+            return invalid(at("workloads", i, "mix"));
+        totalThreads += w.threads;
+        for (int g = w.cgroup; g >= 0; g = c.cgroups.empty() ? -1 : c.cgroups[std::size_t(g)].parent)
+            threadsUnder[std::size_t(g)] += w.threads;
+    }
+    if (totalThreads > 1024)
+        return invalid("workloads");
+    // A limit must leave every thread below it some pages to work with.
+    for (std::size_t i = 0; i < c.cgroups.size(); ++i) {
+        const CgroupSpec& g = c.cgroups[i];
+        if (g.memoryMax != kNoLimit && g.memoryMax / kPageSize < 16 * std::max<std::uint64_t>(1, threadsUnder[i]))
+            return invalid(at("cgroups", i, "memoryMax"));
+    }
+    names.clear();
+    std::set<std::string> paths;
+    for (std::size_t i = 0; i < c.devices.size(); ++i) {
+        const DeviceOptions& d = c.devices[i];
+        if (d.path.empty() || !paths.insert(d.path).second)
+            return invalid(at("devices", i, "path"));
+        if (d.sizeBytes < kPageSize || d.sizeBytes % kPageSize != 0)
+            return invalid(at("devices", i, "sizeBytes"));
+        if (d.priority < -1 || d.priority > 32767)
+            return invalid(at("devices", i, "priority"));
+    }
+    if (c.deviceNames.size() > c.devices.size())
+        return invalid("deviceNames");
+    for (std::size_t i = 0; i < c.actions.size(); ++i) {
+        const SandboxAction& a = c.actions[i];
+        if (!(a.at >= 0.0 && a.at <= 1.0))
+            return invalid(at("actions", i, "at"));
+        if (a.kind != SandboxAction::Kind::SetPool && (a.device < 0 || std::size_t(a.device) >= c.devices.size()))
+            return invalid(at("actions", i, "device"));
+        if (a.kind == SandboxAction::Kind::SetPriority && (a.priority < -1 || a.priority > 32767))
+            return invalid(at("actions", i, "priority"));
+    }
+    if (c.mix.total() == 0)
+        return invalid("mix");
+    if (c.roundAccesses < 1)
+        return invalid("roundAccesses");
+    if (c.reclaimBatch < 1)
+        return invalid("reclaimBatch");
+    return {};
+}
+
+} // namespace swaptier

@@ -1,0 +1,638 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SandboxRun: the coordinator of a sandbox run (runSandbox() in sandbox.h).
+//
+// It loads the page corpus and traces, creates the swap design and its devices, starts one
+// SandboxWorker thread per workload thread and drives them in rounds separated by two barriers:
+//
+//   workers: access phase ─┤barrier: plan├─ reclaim phase ─┤barrier: settle├─ next round
+//
+//   plan    (coordinator, workers waiting): each cgroup's usage is the sum of its subtree's
+//           workers; a cgroup over memory.max minus a headroom of reclaimBatch pages per
+//           active worker gets a reclaim target, shared among the workers under it in
+//           proportion to their resident pages; swap.max / zswap.max / zswap.writeback become
+//           each worker's placement and swap allowance.
+//   settle  (coordinator): progress, due actions (swapoff, priority, pool), samples, stop
+//           conditions, and each worker's budget of new resident pages for the next round:
+//           its share of the headroom of its most constrained ancestor.
+//
+// Only the coordinator reads or writes a worker's state between the barriers, and workers
+// touch only their own state during a phase, so no lock is needed; the barrier orders the two.
+// When reclaim cannot make room (every tier full, swap.max reached), a worker at zero budget is
+// granted reclaimBatch pages past the limit (counted as overLimitCharges) so the run always
+// finishes; the kernel would OOM-kill there.
+//
+// Lock order: none of its own; the swap design's locks are taken inside its calls.
+#include "sandbox/sandboxworker.h"
+#include "sandbox/swapbackend.h"
+#include "util/cpuclock.h"
+
+#include "swaptier/pagecorpus.h"
+#include "swaptier/sandbox.h"
+
+#include <algorithm>
+#include <atomic>
+#include <barrier>
+#include <chrono>
+#include <thread>
+
+namespace swaptier {
+
+namespace {
+
+using sandbox::SandboxWorker;
+
+using util::monotonicNanos;
+using util::processCpuNanos;
+
+std::uint64_t mix64(std::uint64_t x) {
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+void add(SandboxCounters& to, const SandboxCounters& c) {
+    to.accesses += c.accesses;
+    to.writes += c.writes;
+    to.firstTouchFaults += c.firstTouchFaults;
+    to.swapInFaults += c.swapInFaults;
+    to.refaults += c.refaults;
+    to.refaultActivations += c.refaultActivations;
+    to.swapOuts += c.swapOuts;
+    to.cowBreaks += c.cowBreaks;
+    to.forks += c.forks;
+    to.exits += c.exits;
+    to.scanned += c.scanned;
+    to.activations += c.activations;
+    to.deactivations += c.deactivations;
+    to.reclaimFailures += c.reclaimFailures;
+    to.overLimitCharges += c.overLimitCharges;
+    to.swapMaxHits += c.swapMaxHits;
+    to.zswapMaxHits += c.zswapMaxHits;
+    to.verifiedPages += c.verifiedPages;
+}
+
+class SandboxRun;
+
+class AllWorkersWalker final : public sandbox::PageTableWalker {
+public:
+    explicit AllWorkersWalker(std::vector<std::unique_ptr<SandboxWorker>>& workers) : m_workers(workers) {}
+    Result<std::uint64_t> walkAndFaultIn(const std::function<bool(std::uint64_t)>& match) override {
+        std::uint64_t visited = 0;
+        for (auto& w : m_workers) {
+            auto r = w->walkAndFaultIn(match);
+            if (!r)
+                return r.error();
+            visited += *r;
+        }
+        return visited;
+    }
+    std::uint64_t mappedPages() const override {
+        std::uint64_t pages = 0;
+        for (const auto& w : m_workers)
+            pages += w->mappedPages();
+        return pages;
+    }
+
+private:
+    std::vector<std::unique_ptr<SandboxWorker>>& m_workers;
+};
+
+class SandboxRun {
+public:
+    SandboxRun(const SandboxConfig& config, const SandboxCallbacks& callbacks) : m_config(config), m_callbacks(callbacks) {
+        if (m_config.cgroups.empty()) {
+            CgroupSpec root;
+            root.name = "/";
+            m_config.cgroups.push_back(root);
+        }
+    }
+
+    Result<SandboxReport> run();
+
+private:
+    struct Completion {
+        SandboxRun* run;
+        void operator()() noexcept { run->onBarrier(); }
+    };
+
+    Status setUp();
+    void onBarrier();
+    void plan();
+    void settle();
+    void computeBudgets();
+    void applyPolicies();
+    bool runDueActions(bool allDone);
+    SandboxSample takeSample();
+    void checkWorkerErrors();
+    std::vector<int> ancestors(int cgroup) const;
+
+    SandboxConfig m_config;
+    SandboxCallbacks m_callbacks;
+
+    PageCorpus m_corpus;
+    std::vector<std::unique_ptr<PageMix>> m_mixes;          ///< [0] the default, then per workload (or null)
+    std::vector<std::shared_ptr<const sandbox::LoadedTrace>> m_traces; ///< per workload
+    std::unique_ptr<sandbox::SwapBackend> m_backend;
+    std::vector<std::unique_ptr<SandboxWorker>> m_workers;
+    std::vector<std::vector<int>> m_ancestors;              ///< per cgroup: itself, parent, ..., root
+
+    std::uint64_t m_plannedTotal = 0;
+    std::uint64_t m_round = 0;
+    int m_phase = 0;                                        ///< 0: next barrier plans, 1: settles
+    std::atomic<bool> m_stop{false};
+    std::atomic<std::uint64_t> m_publishedRound{0};
+    std::vector<bool> m_actionDone;
+    std::vector<std::uint64_t> m_peakResident;              ///< per cgroup
+    std::uint64_t m_zeroProgressRounds = 0;
+    std::uint64_t m_accessesAtLastSettle = 0;
+    bool m_needPolicySnapshot = false;
+
+    std::uint64_t m_startNanos = 0, m_startCpu = 0, m_lastSampleNanos = 0;
+    SandboxReport m_report;
+    Error m_fatal;
+};
+
+std::vector<int> SandboxRun::ancestors(int cgroup) const {
+    std::vector<int> chain;
+    for (int g = cgroup; g >= 0; g = m_config.cgroups[std::size_t(g)].parent)
+        chain.push_back(g);
+    return chain;
+}
+
+Status SandboxRun::setUp() {
+    // Page contents: the user's files, or text and libraries from the system; heap pages from
+    // a real python3 process when a mix asks for them.
+    bool wantHeap = m_config.mix[PageClass::Heap] > 0;
+    for (const WorkloadSpec& w : m_config.workloads)
+        wantHeap = wantHeap || (w.hasMix && w.mix[PageClass::Heap] > 0);
+    if (!m_config.contentFiles.empty()) {
+        auto corpus = PageCorpus::fromFiles(m_config.contentFiles, 8192);
+        if (!corpus)
+            return corpus.error();
+        m_corpus = std::move(corpus.value());
+    } else {
+        CorpusOptions options;
+        options.maxTextPages = 1024;
+        options.maxBinaryPages = 1024;
+        options.seed = m_config.seed;
+        auto corpus = PageCorpus::load(options);
+        if (!corpus)
+            return corpus.error();
+        m_corpus = std::move(corpus.value());
+    }
+    if (wantHeap) {
+        // Best effort: without python3 (or with ptrace restricted) the heap class is dropped
+        // from the mix and the report's mixClasses says so.
+        if (auto process = WorkloadProcess::startPython({}, 16, 30000))
+            (void)m_corpus.captureHeap((*process)->pid());
+    }
+    m_mixes.push_back(std::make_unique<PageMix>(m_corpus, m_config.mix, m_config.seed));
+    for (const WorkloadSpec& w : m_config.workloads)
+        m_mixes.push_back(w.hasMix ? std::make_unique<PageMix>(m_corpus, w.mix, m_config.seed) : nullptr);
+    for (PageClass c : kAllPageClasses)
+        if (m_mixes[0]->shares()[c] > 0)
+            m_report.mixClasses.push_back(c);
+
+    m_traces.resize(m_config.workloads.size());
+    for (std::size_t i = 0; i < m_config.workloads.size(); ++i) {
+        if (m_config.workloads[i].kind != WorkloadKind::Trace)
+            continue;
+        auto trace = sandbox::loadTrace(m_config.workloads[i].tracePath);
+        if (!trace)
+            return trace.error();
+        m_traces[i] = std::move(trace.value());
+    }
+
+    auto backend = m_config.design == SwapDesign::Virtual ? sandbox::makeVirtualSwapBackend(m_config.engine)
+                                                          : sandbox::makeClassicSwapBackend(m_config.engine);
+    if (!backend)
+        return backend.error();
+    m_backend = std::move(backend.value());
+    for (const DeviceOptions& d : m_config.devices) {
+        DeviceOptions options = d;
+        options.removeFileOnClose = true; // the sandbox made the file: it removes it on every path
+        if (Status added = m_backend->addDevice(options); !added)
+            return added;
+    }
+
+    for (std::size_t g = 0; g < m_config.cgroups.size(); ++g)
+        m_ancestors.push_back(ancestors(int(g)));
+    for (const CgroupSpec& g : m_config.cgroups)
+        m_needPolicySnapshot = m_needPolicySnapshot || g.swapMax != kNoLimit || g.zswapMax != kNoLimit;
+    m_peakResident.assign(m_config.cgroups.size(), 0);
+    m_actionDone.assign(m_config.actions.size(), false);
+
+    for (std::size_t i = 0; i < m_config.workloads.size(); ++i) {
+        const WorkloadSpec& w = m_config.workloads[i];
+        for (unsigned t = 0; t < w.threads; ++t) {
+            sandbox::WorkerSetup setup;
+            setup.workload = int(i);
+            setup.thread = t;
+            setup.cgroup = w.cgroup;
+            setup.spec = &m_config.workloads[i];
+            setup.mix = m_mixes[i + 1] ? m_mixes[i + 1].get() : m_mixes[0].get();
+            setup.threadSeed = mix64(m_config.seed ^ mix64((std::uint64_t(i) << 20) | t));
+            setup.contentBase = (std::uint64_t(i + 1) << 48) | (std::uint64_t(t) << 32);
+            setup.trace = m_traces[i];
+            setup.verifyPages = m_config.verifyPages;
+            m_workers.push_back(std::make_unique<SandboxWorker>(setup, *m_backend));
+            m_plannedTotal += m_workers.back()->plannedAccesses();
+        }
+    }
+    return {};
+}
+
+void SandboxRun::checkWorkerErrors() {
+    if (m_fatal.code != Errc::Ok)
+        return;
+    for (const auto& w : m_workers) {
+        if (w->error().code != Errc::Ok) {
+            m_fatal = w->error();
+            m_stop.store(true, std::memory_order_relaxed);
+            return;
+        }
+    }
+}
+
+void SandboxRun::onBarrier() {
+    if (m_phase == 0)
+        plan();
+    else
+        settle();
+    m_phase ^= 1;
+}
+
+void SandboxRun::applyPolicies() {
+    // memory.zswap.writeback (hierarchical: off anywhere up the tree means off), memory.zswap.max
+    // and memory.swap.max, from the design's per-cgroup figures.
+    sandbox::BackendSnapshot snap;
+    if (m_needPolicySnapshot)
+        snap = m_backend->snapshot();
+    const std::size_t n = m_config.cgroups.size();
+    std::vector<std::uint64_t> swapped(n, 0), poolBytes(n, 0);
+    for (std::size_t g = 0; g < n && g < snap.cgroupEntries.size(); ++g) {
+        std::uint64_t entries = 0;
+        for (std::uint64_t e : snap.cgroupEntries[g])
+            entries += e;
+        for (int a : m_ancestors[g]) {
+            swapped[std::size_t(a)] += entries;
+            poolBytes[std::size_t(a)] += snap.cgroupPoolBytes[g];
+        }
+    }
+    std::vector<std::uint64_t> workersUnder(n, 0);
+    for (const auto& w : m_workers)
+        for (int a : m_ancestors[std::size_t(w->cgroup())])
+            ++workersUnder[std::size_t(a)];
+    for (auto& w : m_workers) {
+        bool writeback = true, poolFull = false;
+        std::uint64_t allowance = kNoLimit;
+        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
+            const CgroupSpec& g = m_config.cgroups[std::size_t(a)];
+            writeback = writeback && g.zswapWriteback;
+            if (g.zswapMax != kNoLimit && poolBytes[std::size_t(a)] >= g.zswapMax)
+                poolFull = true;
+            if (g.swapMax != kNoLimit) {
+                const std::uint64_t maxPages = g.swapMax / kPageSize;
+                const std::uint64_t left = maxPages > swapped[std::size_t(a)] ? maxPages - swapped[std::size_t(a)] : 0;
+                allowance = std::min(allowance, left / std::max<std::uint64_t>(1, workersUnder[std::size_t(a)]));
+            }
+        }
+        Placement placement = Placement::Auto;
+        bool swapAllowed = true;
+        if (poolFull) {
+            placement = Placement::DeviceOnly;
+            swapAllowed = writeback; // no pool room and no writeback: nowhere to go
+            if (w->lastReclaimShortfall() == 0)
+                ++w->counters().zswapMaxHits;
+        } else if (!writeback) {
+            placement = Placement::PoolOnly;
+        }
+        w->setPlacement(placement, swapAllowed);
+        w->setSwapAllowance(allowance);
+    }
+}
+
+void SandboxRun::plan() {
+    checkWorkerErrors();
+    if (m_stop.load(std::memory_order_relaxed))
+        return;
+    const std::size_t n = m_config.cgroups.size();
+    std::vector<std::uint64_t> usage(n, 0), active(n, 0);
+    for (const auto& w : m_workers) {
+        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
+            usage[std::size_t(a)] += w->residentPages();
+            if (!w->done())
+                ++active[std::size_t(a)];
+        }
+    }
+    std::vector<std::uint64_t> target(n, 0);
+    for (std::size_t g = 0; g < n; ++g) {
+        const CgroupSpec& spec = m_config.cgroups[g];
+        if (spec.memoryMax == kNoLimit)
+            continue;
+        const std::uint64_t limit = spec.memoryMax / kPageSize;
+        const std::uint64_t reserve =
+            std::min<std::uint64_t>(std::uint64_t(m_config.reclaimBatch) * std::max<std::uint64_t>(1, active[g]), limit / 2);
+        if (usage[g] + reserve > limit)
+            target[g] = usage[g] + reserve - limit;
+    }
+    for (auto& w : m_workers) {
+        std::uint64_t quota = 0;
+        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
+            const std::size_t g = std::size_t(a);
+            if (target[g] == 0 || usage[g] == 0)
+                continue;
+            const std::uint64_t share = (target[g] * w->residentPages() + usage[g] - 1) / usage[g];
+            quota = std::max(quota, share);
+        }
+        w->setQuota(quota);
+    }
+    applyPolicies();
+}
+
+void SandboxRun::computeBudgets() {
+    const std::size_t n = m_config.cgroups.size();
+    std::vector<std::uint64_t> usage(n, 0), active(n, 0);
+    std::vector<bool> failed(n, false);
+    for (const auto& w : m_workers) {
+        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
+            usage[std::size_t(a)] += w->residentPages();
+            if (!w->done())
+                ++active[std::size_t(a)];
+            if (w->lastReclaimShortfall() > 0)
+                failed[std::size_t(a)] = true;
+        }
+    }
+    const bool stalled = m_zeroProgressRounds >= 64;
+    for (auto& w : m_workers) {
+        std::uint64_t budget = m_config.roundAccesses;
+        bool stuck = false;
+        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
+            const CgroupSpec& spec = m_config.cgroups[std::size_t(a)];
+            if (spec.memoryMax == kNoLimit)
+                continue;
+            const std::uint64_t limit = spec.memoryMax / kPageSize;
+            const std::uint64_t headroom = limit > usage[std::size_t(a)] ? limit - usage[std::size_t(a)] : 0;
+            const std::uint64_t share = headroom / std::max<std::uint64_t>(1, active[std::size_t(a)]);
+            if (share < budget) {
+                budget = share;
+                stuck = failed[std::size_t(a)];
+            }
+        }
+        if (budget == 0 && !w->done() && (stuck || stalled)) {
+            budget = m_config.reclaimBatch;
+            w->counters().overLimitCharges += budget;
+        }
+        w->setBudget(budget);
+    }
+}
+
+bool SandboxRun::runDueActions(bool allDone) {
+    const double progress = m_plannedTotal ? double(m_report.counters.accesses) / double(m_plannedTotal) : 1.0;
+    bool pending = false;
+    for (std::size_t i = 0; i < m_config.actions.size(); ++i) {
+        if (m_actionDone[i])
+            continue;
+        const SandboxAction& a = m_config.actions[i];
+        const bool due = a.at >= 1.0 ? allDone : (progress >= a.at || allDone);
+        if (!due) {
+            pending = true;
+            continue;
+        }
+        m_actionDone[i] = true;
+        Status status;
+        switch (a.kind) {
+        case SandboxAction::Kind::Swapoff: {
+            AllWorkersWalker walker(m_workers);
+            auto figures = m_backend->swapoff(a.device, walker);
+            if (!figures) {
+                status = figures.error();
+                break;
+            }
+            m_report.swapoffs.push_back(*figures);
+            break;
+        }
+        case SandboxAction::Kind::SetPriority:
+            status = m_backend->setDevicePriority(a.device, a.priority);
+            break;
+        case SandboxAction::Kind::SetPool:
+            status = m_backend->setPoolOptions(a.pool);
+            break;
+        }
+        if (!status) {
+            if (m_fatal.code == Errc::Ok)
+                m_fatal = status.error();
+            m_stop.store(true, std::memory_order_relaxed);
+            return false;
+        }
+        checkWorkerErrors(); // a classic swapoff faults pages in through the workers
+        if (m_stop.load(std::memory_order_relaxed))
+            return false;
+    }
+    return pending;
+}
+
+SandboxSample SandboxRun::takeSample() {
+    SandboxSample s;
+    const std::uint64_t now = monotonicNanos();
+    s.elapsedNanos = now - m_startNanos;
+    s.round = m_round;
+    SandboxCounters total;
+    std::vector<SandboxCounters> perCgroup(m_config.cgroups.size());
+    std::vector<std::uint64_t> usage(m_config.cgroups.size(), 0);
+    for (const auto& w : m_workers) {
+        add(total, w->counters());
+        add(perCgroup[std::size_t(w->cgroup())], w->counters());
+        for (int a : m_ancestors[std::size_t(w->cgroup())])
+            usage[std::size_t(a)] += w->residentPages();
+    }
+    s.counters = total;
+    s.progress = m_plannedTotal ? std::min(1.0, double(total.accesses) / double(m_plannedTotal)) : 1.0;
+    const sandbox::BackendSnapshot snap = m_backend->snapshot();
+    s.tiers = snap.tiers;
+    for (TierUsage& t : s.tiers)
+        if (t.backend == Backend::Device && t.device >= 0 && std::size_t(t.device) < m_config.deviceNames.size() &&
+            !m_config.deviceNames[std::size_t(t.device)].empty())
+            t.name = m_config.deviceNames[std::size_t(t.device)];
+    for (std::size_t g = 0; g < m_config.cgroups.size(); ++g) {
+        CgroupUsage c;
+        c.name = m_config.cgroups[g].name;
+        c.memoryMax = m_config.cgroups[g].memoryMax;
+        c.residentPages = usage[g];
+        m_peakResident[g] = std::max(m_peakResident[g], usage[g]);
+        c.peakResidentPages = m_peakResident[g];
+        if (g < snap.cgroupEntries.size()) {
+            c.swappedPages = snap.cgroupEntries[g];
+            c.poolBytes = snap.cgroupPoolBytes[g];
+        }
+        c.counters = perCgroup[g];
+        s.cgroups.push_back(std::move(c));
+    }
+    DesignFigures& f = m_report.figures;
+    f.metadataBytes = snap.metadataBytes;
+    f.peakMetadataBytes = std::max(f.peakMetadataBytes, snap.metadataBytes);
+    f.diskReservedBytes = snap.diskReservedBytes;
+    f.peakDiskReservedBytes = std::max(f.peakDiskReservedBytes, snap.diskReservedBytes);
+    f.pagesWritten = snap.pagesWritten;
+    f.pagesRead = snap.pagesRead;
+    f.cpuNanos = processCpuNanos() - m_startCpu;
+    f.wallNanos = s.elapsedNanos;
+    s.figures = f;
+    m_lastSampleNanos = now;
+    return s;
+}
+
+void SandboxRun::settle() {
+    ++m_round;
+    m_publishedRound.store(m_round, std::memory_order_relaxed);
+    checkWorkerErrors();
+    // Usage peaks and progress.
+    SandboxCounters total;
+    bool allDone = true;
+    for (const auto& w : m_workers) {
+        add(total, w->counters());
+        allDone = allDone && w->done();
+    }
+    m_report.counters = total;
+    if (total.accesses == m_accessesAtLastSettle)
+        ++m_zeroProgressRounds;
+    else
+        m_zeroProgressRounds = 0;
+    m_accessesAtLastSettle = total.accesses;
+    {
+        std::vector<std::uint64_t> usage(m_config.cgroups.size(), 0);
+        for (const auto& w : m_workers)
+            for (int a : m_ancestors[std::size_t(w->cgroup())])
+                usage[std::size_t(a)] += w->residentPages();
+        for (std::size_t g = 0; g < usage.size(); ++g)
+            m_peakResident[g] = std::max(m_peakResident[g], usage[g]);
+    }
+    const double progress = m_plannedTotal ? std::min(1.0, double(total.accesses) / double(m_plannedTotal)) : 1.0;
+    if (m_callbacks.onProgress)
+        m_callbacks.onProgress(progress, total);
+
+    bool stop = m_stop.load(std::memory_order_relaxed);
+    bool pendingActions = false;
+    if (!stop)
+        pendingActions = runDueActions(allDone);
+    stop = m_stop.load(std::memory_order_relaxed);
+    const std::uint64_t now = monotonicNanos();
+    if (!stop && allDone && !pendingActions)
+        stop = true;
+    if (!stop && m_config.durationMs && now - m_startNanos >= m_config.durationMs * 1'000'000u) {
+        stop = true;
+        m_report.cutShort = true;
+    }
+    if (!stop && m_callbacks.cancel && m_callbacks.cancel->load(std::memory_order_relaxed)) {
+        stop = true;
+        m_report.cancelled = true;
+    }
+    if (stop) {
+        m_stop.store(true, std::memory_order_relaxed);
+        return;
+    }
+    if (m_config.sampleIntervalMs && now - m_lastSampleNanos >= m_config.sampleIntervalMs * 1'000'000u) {
+        SandboxSample sample = takeSample();
+        ++m_report.samples;
+        if (m_callbacks.onSample)
+            m_callbacks.onSample(sample);
+    }
+    computeBudgets();
+}
+
+Result<SandboxReport> SandboxRun::run() {
+    if (Status valid = validateSandboxConfig(m_config); !valid)
+        return valid.error();
+    if (Status ready = setUp(); !ready)
+        return ready.error();
+    m_report.name = m_config.name;
+    m_report.design = m_config.design;
+    m_report.seed = m_config.seed;
+    for (const WorkloadSpec& w : m_config.workloads)
+        m_report.workloads.push_back(WorkloadTotals{w.name, 0, 0});
+
+    m_startNanos = monotonicNanos();
+    m_startCpu = processCpuNanos();
+    {
+        SandboxSample first = takeSample();
+        ++m_report.samples;
+        if (m_callbacks.onSample)
+            m_callbacks.onSample(first);
+    }
+    computeBudgets();
+
+    std::barrier<Completion> barrier(std::ptrdiff_t(m_workers.size()), Completion{this});
+    std::vector<std::thread> threads;
+    threads.reserve(m_workers.size());
+    for (auto& worker : m_workers) {
+        SandboxWorker* w = worker.get();
+        threads.emplace_back([this, w, &barrier] {
+            const std::uint64_t startRound = m_config.workloads[std::size_t(w->workload())].startRound;
+            for (;;) {
+                if (m_publishedRound.load(std::memory_order_relaxed) >= startRound)
+                    w->accessPhase(m_config.roundAccesses);
+                barrier.arrive_and_wait();
+                if (m_stop.load(std::memory_order_relaxed))
+                    break;
+                w->reclaimPhase();
+                barrier.arrive_and_wait();
+                if (m_stop.load(std::memory_order_relaxed))
+                    break;
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    threads.clear();
+
+    // The state after the last access, before teardown.
+    checkWorkerErrors();
+    {
+        SandboxCounters total;
+        for (const auto& w : m_workers)
+            add(total, w->counters());
+        m_report.counters = total;
+    }
+    m_report.final = takeSample();
+    ++m_report.samples;
+    if (m_callbacks.onSample)
+        m_callbacks.onSample(m_report.final);
+    m_report.engine = m_backend->engineStats();
+    m_report.rounds = m_round;
+    for (const auto& w : m_workers) {
+        WorkloadTotals& t = m_report.workloads[std::size_t(w->workload())];
+        t.accesses += w->counters().accesses;
+        t.swapInFaults += w->counters().swapInFaults;
+        if (m_report.firstStoreError.code == Errc::Ok && w->firstStoreError().code != Errc::Ok)
+            m_report.firstStoreError = w->firstStoreError();
+    }
+
+    // Teardown: every process exits in its own worker, in parallel.
+    for (auto& worker : m_workers) {
+        SandboxWorker* w = worker.get();
+        threads.emplace_back([w] { w->exitAll(); });
+    }
+    for (auto& t : threads)
+        t.join();
+    checkWorkerErrors();
+    if (m_fatal.code != Errc::Ok)
+        return m_fatal;
+    {
+        SandboxCounters total; // now with the exits of teardown
+        for (const auto& w : m_workers)
+            add(total, w->counters());
+        m_report.counters = total;
+    }
+    m_report.leakedEntries = m_backend->snapshot().liveEntries;
+    return std::move(m_report);
+}
+
+} // namespace
+
+Result<SandboxReport> runSandbox(const SandboxConfig& config, const SandboxCallbacks& callbacks) {
+    SandboxRun run(config, callbacks);
+    return run.run();
+}
+
+} // namespace swaptier

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// VirtualSwapBackend: the swaptier engine behind the sandbox's SwapBackend interface.
+//
+// The page-table value is the virtual slot id itself. Swapoff is Engine::swapoff(): the device's
+// reverse map names the entries to move, so the walker is never used and no page table is read.
+// Figures come from one EngineStats snapshot: descriptor, pool and device metadata, device slots
+// in use (the only disk space the design reserves) and device reads/writes.
+//
+// Thread safety: as the engine (every method may run concurrently); device ids are only
+// changed by addDevice and swapoff, which the sandbox calls while no worker runs.
+#include "sandbox/swapbackend.h"
+
+#include "util/cpuclock.h"
+
+namespace swaptier::sandbox {
+
+namespace {
+
+using util::monotonicNanos;
+using util::threadCpuNanos;
+
+class VirtualSwapBackend final : public SwapBackend {
+public:
+    explicit VirtualSwapBackend(std::unique_ptr<Engine> engine) : m_engine(std::move(engine)) {}
+
+    Status addDevice(const DeviceOptions& options) override {
+        auto id = m_engine->addDevice(options);
+        if (!id)
+            return id.error();
+        m_devices.push_back(*id);
+        m_paths.push_back(options.path);
+        return {};
+    }
+
+    Result<std::uint64_t> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) override {
+        StoreOptions o = options;
+        o.device = {};
+        auto slot = m_engine->swapOut(page, cgroup, o);
+        if (!slot)
+            return slot.error();
+        return slot->value;
+    }
+
+    Result<LoadInfo> swapIn(std::uint64_t value, MutablePage out) override {
+        return m_engine->swapIn(SlotId{value}, out);
+    }
+    Status duplicate(std::uint64_t value) override { return m_engine->duplicate(SlotId{value}); }
+    Status put(std::uint64_t value) override { return m_engine->put(SlotId{value}); }
+
+    Result<SwapoffFigures> swapoff(int device, PageTableWalker& walker) override {
+        auto id = deviceId(device);
+        if (!id)
+            return id.error();
+        SwapoffFigures figures;
+        figures.device = device;
+        figures.mappedPages = walker.mappedPages();
+        const std::uint64_t cpu0 = threadCpuNanos();
+        const std::uint64_t t0 = monotonicNanos();
+        SwapoffOptions options;
+        options.allowOtherDevices = true;
+        options.allowMemory = true;
+        auto report = m_engine->swapoff(*id, options);
+        if (!report)
+            return report.error();
+        figures.nanos = monotonicNanos() - t0;
+        figures.cpuNanos = threadCpuNanos() - cpu0;
+        figures.entries = report->entries;
+        figures.ptesVisited = 0;
+        m_devices[std::size_t(device)] = DeviceId{};
+        return figures;
+    }
+
+    Status setDevicePriority(int device, int priority) override {
+        auto id = deviceId(device);
+        if (!id)
+            return id.error();
+        return m_engine->setDevicePriority(*id, priority);
+    }
+
+    Status setPoolOptions(const PoolOptions& options) override { return m_engine->setPoolOptions(options); }
+
+    BackendSnapshot snapshot() const override {
+        const EngineStats stats = m_engine->stats();
+        BackendSnapshot s;
+        const auto tier = [&](const char* name, Backend backend, std::uint64_t capacity) {
+            const BackendUsage& u = stats.backends[std::size_t(backend)];
+            TierUsage t;
+            t.name = name;
+            t.backend = backend;
+            t.entries = u.entries;
+            t.originalBytes = u.originalBytes;
+            t.storedBytes = u.storedBytes;
+            t.capacityBytes = capacity;
+            s.tiers.push_back(std::move(t));
+        };
+        tier("zero", Backend::Zero, 0);
+        tier("pool", Backend::Pool, stats.pool.limitBytes);
+        tier("memory", Backend::Memory, 0);
+        for (std::size_t i = 0; i < m_devices.size(); ++i) {
+            TierUsage t;
+            t.name = m_paths[i];
+            t.backend = Backend::Device;
+            t.device = int(i);
+            for (const DeviceStats& d : stats.devices) {
+                if (d.id != m_devices[i])
+                    continue;
+                t.entries = d.usedSlots;
+                t.originalBytes = t.storedBytes = d.usedSlots * kPageSize;
+                t.capacityBytes = d.totalSlots * kPageSize;
+            }
+            s.tiers.push_back(std::move(t));
+        }
+        for (const CgroupStats& c : stats.cgroups) {
+            if (s.cgroupEntries.size() <= c.id.value) {
+                s.cgroupEntries.resize(c.id.value + 1u);
+                s.cgroupPoolBytes.resize(c.id.value + 1u);
+            }
+            for (std::size_t b = 0; b < kBackendCount; ++b)
+                s.cgroupEntries[c.id.value][b] = c.backends[b].entries;
+            s.cgroupPoolBytes[c.id.value] = c.backends[std::size_t(Backend::Pool)].storedBytes;
+        }
+        s.metadataBytes = stats.slotTable.metadataBytes + stats.pool.metadataBytes;
+        for (const DeviceStats& d : stats.devices) {
+            s.metadataBytes += d.metadataBytes;
+            s.diskReservedBytes += d.usedSlots * kPageSize;
+        }
+        // Reads and writes of removed devices are gone from stats.devices: use the counters.
+        s.pagesWritten = stats.events.pswpout;
+        s.pagesRead = stats.events.pswpin;
+        s.liveEntries = stats.slotTable.liveEntries;
+        return s;
+    }
+
+    EngineStats engineStats() const override { return m_engine->stats(); }
+
+private:
+    Result<DeviceId> deviceId(int device) const {
+        if (device < 0 || std::size_t(device) >= m_devices.size() || !m_devices[std::size_t(device)].valid())
+            return Error::of(Errc::UnknownDevice);
+        return m_devices[std::size_t(device)];
+    }
+
+    std::unique_ptr<Engine> m_engine;
+    std::vector<DeviceId> m_devices;  ///< by config index; invalid once swapped off
+    std::vector<std::string> m_paths;
+};
+
+} // namespace
+
+Result<std::unique_ptr<SwapBackend>> makeVirtualSwapBackend(const EngineOptions& options) {
+    auto engine = Engine::create(options);
+    if (!engine)
+        return engine.error();
+    return std::unique_ptr<SwapBackend>(std::make_unique<VirtualSwapBackend>(std::move(engine.value())));
+}
+
+} // namespace swaptier::sandbox

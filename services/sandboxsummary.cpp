@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sandboxsummary.h"
+
+#include "progressreporter.h"
+#include "texttable.h"
+#include "units.h"
+
+namespace swaptier::services {
+
+namespace {
+
+QString count(quint64 v) { return QString::number(v); }
+
+QString perSecond(quint64 events, quint64 nanos) {
+    if (nanos == 0)
+        return QStringLiteral("-");
+    return ProgressReporter::formatCount(quint64(double(events) * 1e9 / double(nanos)));
+}
+
+QString limitText(std::uint64_t bytes) {
+    return bytes == kNoLimit ? SandboxSummary::tr("max") : formatBytes(bytes);
+}
+
+QString ratio(double a, double b) {
+    if (a == 0 && b == 0)
+        return QStringLiteral("=");
+    if (a == 0)
+        return QStringLiteral("-");
+    return QStringLiteral("%1x").arg(b / a, 0, 'f', 2);
+}
+
+quint64 swapoffNanos(const SandboxReport& r) {
+    quint64 n = 0;
+    for (const SwapoffFigures& s : r.swapoffs)
+        n += s.nanos;
+    return n;
+}
+
+} // namespace
+
+QString SandboxSummary::formatNanos(quint64 nanos) {
+    if (nanos >= 1'000'000'000u)
+        return tr("%1 s").arg(double(nanos) / 1e9, 0, 'f', 2);
+    if (nanos >= 1'000'000u)
+        return tr("%1 ms").arg(double(nanos) / 1e6, 0, 'f', 1);
+    return tr("%1 us").arg(double(nanos) / 1e3, 0, 'f', 1);
+}
+
+QString SandboxSummary::report(const QString& title, const SandboxReport& r) {
+    QString text;
+    const SandboxCounters& k = r.counters;
+    const DesignFigures& f = r.figures;
+    text += title + u'\n';
+    text += tr("  seed %1, %2 rounds, %3 wall, %4 CPU, %5 accesses/s%6\n")
+                .arg(r.seed)
+                .arg(r.rounds)
+                .arg(formatNanos(f.wallNanos), formatNanos(f.cpuNanos), perSecond(k.accesses, f.wallNanos),
+                     r.cancelled ? tr(" (cancelled)") : r.cutShort ? tr(" (cut short by the duration)") : QString());
+
+    TextTable counters({tr("counter"), tr("value"), tr("per second")});
+    const auto row = [&](const QString& name, quint64 v) { counters.addRow({name, count(v), perSecond(v, f.wallNanos)}); };
+    row(tr("accesses"), k.accesses);
+    row(tr("writes"), k.writes);
+    row(tr("first-touch faults"), k.firstTouchFaults);
+    row(tr("swap-in faults (major)"), k.swapInFaults);
+    row(tr("refaults (workingset)"), k.refaults);
+    row(tr("refault activations"), k.refaultActivations);
+    row(tr("swap-outs"), k.swapOuts);
+    row(tr("pages scanned"), k.scanned);
+    row(tr("copy-on-write breaks"), k.cowBreaks);
+    row(tr("forks"), k.forks);
+    row(tr("reclaim failures"), k.reclaimFailures);
+    row(tr("charges past memory.max"), k.overLimitCharges);
+    row(tr("swap.max hits"), k.swapMaxHits);
+    row(tr("pages verified byte for byte"), k.verifiedPages);
+    text += u'\n' + counters.render();
+
+    TextTable tiers({tr("tier"), tr("entries"), tr("original"), tr("stored"), tr("capacity")});
+    for (const TierUsage& t : r.final.tiers)
+        tiers.addRow({QString::fromStdString(t.name), count(t.entries), formatBytes(t.originalBytes),
+                      formatBytes(t.storedBytes), t.capacityBytes ? formatBytes(t.capacityBytes) : tr("-")});
+    text += u'\n' + tr("Tiers at the end of the workload:") + u'\n' + tiers.render();
+
+    TextTable cgroups({tr("cgroup"), tr("memory.max"), tr("resident"), tr("peak"), tr("swapped"), tr("in pool"),
+                       tr("swap-outs"), tr("swap-ins"), tr("refaults")});
+    for (const CgroupUsage& c : r.final.cgroups) {
+        quint64 swapped = 0;
+        for (std::uint64_t e : c.swappedPages)
+            swapped += e;
+        cgroups.addRow({QString::fromStdString(c.name), limitText(c.memoryMax), formatBytes(c.residentPages * kPageSize),
+                        formatBytes(c.peakResidentPages * kPageSize), formatBytes(swapped * kPageSize),
+                        formatBytes(c.poolBytes), count(c.counters.swapOuts), count(c.counters.swapInFaults),
+                        count(c.counters.refaults)});
+    }
+    text += u'\n' + tr("Cgroups (resident and peak include the subtree):") + u'\n' + cgroups.render();
+
+    TextTable figures({tr("design figure"), tr("now"), tr("peak")});
+    figures.addRow({tr("swap metadata"), formatBytes(f.metadataBytes), formatBytes(f.peakMetadataBytes)});
+    figures.addRow({tr("disk reserved"), formatBytes(f.diskReservedBytes), formatBytes(f.peakDiskReservedBytes)});
+    figures.addRow({tr("pages written to disk"), count(f.pagesWritten), QString()});
+    figures.addRow({tr("pages read from disk"), count(f.pagesRead), QString()});
+    text += u'\n' + figures.render();
+
+    if (!r.swapoffs.empty()) {
+        TextTable swapoffs({tr("swapoff of device"), tr("entries"), tr("mapped pages"), tr("PTEs walked"), tr("time"),
+                            tr("CPU")});
+        for (const SwapoffFigures& s : r.swapoffs)
+            swapoffs.addRow({QString::number(s.device), count(s.entries), count(s.mappedPages), count(s.ptesVisited),
+                             formatNanos(s.nanos), formatNanos(s.cpuNanos)});
+        text += u'\n' + swapoffs.render();
+    }
+    if (r.firstStoreError.code != Errc::Ok)
+        text += u'\n' + tr("Some pages could not be swapped out and stayed resident (first refusal: %1).")
+                            .arg(QString::fromLatin1(errcName(r.firstStoreError.code))) + u'\n';
+    text += u'\n' + tr("Teardown: every process exited; %n entries left in the swap design.", nullptr,
+                        int(r.leakedEntries)) + u'\n';
+    return text;
+}
+
+QString SandboxSummary::comparison(const QString& title, const SandboxReport& v, const SandboxReport& c) {
+    TextTable table({tr("metric"), tr("virtual"), tr("classic"), tr("classic / virtual")});
+    const auto row = [&](const QString& name, double a, double b, const QString& as, const QString& bs) {
+        table.addRow({name, as, bs, ratio(a, b)});
+    };
+    const auto countRow = [&](const QString& name, quint64 a, quint64 b) { row(name, double(a), double(b), count(a), count(b)); };
+    const auto bytesRow = [&](const QString& name, quint64 a, quint64 b) {
+        row(name, double(a), double(b), formatBytes(a), formatBytes(b));
+    };
+    const auto nanosRow = [&](const QString& name, quint64 a, quint64 b) {
+        row(name, double(a), double(b), formatNanos(a), formatNanos(b));
+    };
+    nanosRow(tr("wall time"), v.figures.wallNanos, c.figures.wallNanos);
+    nanosRow(tr("CPU time"), v.figures.cpuNanos, c.figures.cpuNanos);
+    countRow(tr("accesses"), v.counters.accesses, c.counters.accesses);
+    countRow(tr("swap-outs"), v.counters.swapOuts, c.counters.swapOuts);
+    countRow(tr("swap-in faults"), v.counters.swapInFaults, c.counters.swapInFaults);
+    countRow(tr("refaults"), v.counters.refaults, c.counters.refaults);
+    countRow(tr("pages written to disk"), v.figures.pagesWritten, c.figures.pagesWritten);
+    countRow(tr("pages read from disk"), v.figures.pagesRead, c.figures.pagesRead);
+    bytesRow(tr("disk reserved (peak)"), v.figures.peakDiskReservedBytes, c.figures.peakDiskReservedBytes);
+    bytesRow(tr("disk reserved (end)"), v.final.figures.diskReservedBytes, c.final.figures.diskReservedBytes);
+    bytesRow(tr("swap metadata (peak)"), v.figures.peakMetadataBytes, c.figures.peakMetadataBytes);
+    if (!v.swapoffs.empty() || !c.swapoffs.empty()) {
+        nanosRow(tr("swapoff time"), swapoffNanos(v), swapoffNanos(c));
+        quint64 pv = 0, pc = 0;
+        for (const SwapoffFigures& s : v.swapoffs)
+            pv += s.ptesVisited;
+        for (const SwapoffFigures& s : c.swapoffs)
+            pc += s.ptesVisited;
+        countRow(tr("swapoff page-table entries walked"), pv, pc);
+    }
+    return title + u'\n' + table.render();
+}
+
+QString SandboxSummary::swapoffCurve(const std::vector<std::tuple<QString, SandboxReport, SandboxReport>>& variants) {
+    TextTable table({tr("variant"), tr("mapped pages"), tr("swapped entries"), tr("virtual swapoff"),
+                     tr("classic swapoff"), tr("classic PTEs walked"), tr("classic / virtual")});
+    for (const auto& [label, v, c] : variants) {
+        if (v.swapoffs.empty() || c.swapoffs.empty())
+            continue;
+        const SwapoffFigures& sv = v.swapoffs.front();
+        const SwapoffFigures& sc = c.swapoffs.front();
+        table.addRow({label.isEmpty() ? tr("(default)") : label, count(sc.mappedPages), count(sv.entries),
+                      formatNanos(sv.nanos), formatNanos(sc.nanos), count(sc.ptesVisited),
+                      ratio(double(sv.nanos), double(sc.nanos))});
+    }
+    if (table.rowCount() == 0)
+        return {};
+    return tr("Swapoff cost as the mapped area grows:") + u'\n' + table.render();
+}
+
+} // namespace swaptier::services

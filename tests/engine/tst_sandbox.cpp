@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sandbox (sandbox.h): config validation, page faults and reclaim under memory.max with
+// every swapped-in page checked byte for byte, determinism for a seed, fork and copy-on-write,
+// swapoff in both designs, trace replay, cgroup policies, and fatal swap-in errors.
+#include <QtTest>
+
+#ifndef Q_MOC_RUN
+#include "faultinjectionenv.h"
+
+#include "swaptier/sandbox.h"
+#include "swaptier/trace.h"
+
+#include <cerrno>
+#include <string>
+#endif
+
+using namespace swaptier;
+
+namespace {
+
+QTemporaryDir makeScratchDir() {
+    const QString base = qEnvironmentVariable("SWAPTIER_TEST_TMPDIR");
+    if (!base.isEmpty()) {
+        QDir().mkpath(base);
+        return QTemporaryDir(base + QStringLiteral("/tst-sandbox-XXXXXX"));
+    }
+    return QTemporaryDir();
+}
+
+constexpr std::uint64_t kMiB = 1024 * 1024;
+
+CgroupSpec cgroup(const char* name, int parent, std::uint64_t memoryMax) {
+    CgroupSpec g;
+    g.name = name;
+    g.parent = parent;
+    g.memoryMax = memoryMax;
+    return g;
+}
+
+WorkloadSpec workload(const char* name, WorkloadKind kind, int cg, unsigned threads, std::uint64_t pages,
+                      std::uint64_t accesses = 0) {
+    WorkloadSpec w;
+    w.name = name;
+    w.kind = kind;
+    w.cgroup = cg;
+    w.threads = threads;
+    w.pages = pages;
+    w.accesses = accesses;
+    return w;
+}
+
+DeviceOptions device(const QTemporaryDir& dir, const char* name, std::uint64_t bytes, int priority) {
+    DeviceOptions d;
+    d.path = (dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString();
+    d.sizeBytes = bytes;
+    d.priority = priority;
+    d.io = IoMode::Buffered;
+    return d;
+}
+
+/// Two threads writing 2 x 1024 pages twice under a 2 MiB limit: most pages swap out and back.
+SandboxConfig pressureConfig(const QTemporaryDir& dir, SwapDesign design = SwapDesign::Virtual) {
+    SandboxConfig c;
+    c.name = "pressure";
+    c.design = design;
+    c.seed = 7;
+    c.engine.pool.limitBytes = 1 * kMiB;
+    c.devices.push_back(device(dir, "ssd.swap", 32 * kMiB, 10));
+    c.cgroups.push_back(cgroup("/", -1, kNoLimit));
+    c.cgroups.push_back(cgroup("work", 0, 2 * kMiB));
+    WorkloadSpec w = workload("fill", WorkloadKind::Sequential, 1, 2, 1024);
+    w.passes = 2;
+    c.workloads.push_back(w);
+    c.sampleIntervalMs = 0;
+    return c;
+}
+
+Result<SandboxReport> runOrFail(const SandboxConfig& c) {
+    auto report = runSandbox(c);
+    if (!report)
+        qWarning("runSandbox failed: %s path=%s errno=%d", errcName(report.error().code), report.error().path.c_str(),
+                 report.error().osError);
+    return report;
+}
+
+std::uint64_t tierEntries(const SandboxSample& s, Backend b) {
+    std::uint64_t n = 0;
+    for (const TierUsage& t : s.tiers)
+        if (t.backend == b)
+            n += t.entries;
+    return n;
+}
+
+} // namespace
+
+class TestSandbox : public QObject {
+    Q_OBJECT
+
+private slots:
+    void invalidConfig_data();
+    void invalidConfig();
+    void noPressureNeverSwaps();
+    void pressureSwapsAndVerifies_data();
+    void pressureSwapsAndVerifies();
+    void sameSeedSameCounts();
+    void forkSharesEntries();
+    void swapoffWalksOnlyInClassic();
+    void classicReservesDiskForPool();
+    void traceReplay();
+    void parentLimitBindsChildren();
+    void swapMaxLimitsSwap();
+    void noWritebackKeepsPagesOffDevices();
+    void swapInErrorStopsTheRun();
+};
+
+void TestSandbox::invalidConfig_data() {
+    QTest::addColumn<int>("mutation");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("no workloads") << 0 << QStringLiteral("workloads");
+    QTest::newRow("zero pages") << 1 << QStringLiteral("workloads[0].pages");
+    QTest::newRow("bad cgroup") << 2 << QStringLiteral("workloads[0].cgroup");
+    QTest::newRow("limit too small") << 3 << QStringLiteral("cgroups[1].memoryMax");
+    QTest::newRow("parent after child") << 4 << QStringLiteral("cgroups[1].parent");
+    QTest::newRow("device size") << 5 << QStringLiteral("devices[0].sizeBytes");
+    QTest::newRow("action device") << 6 << QStringLiteral("actions[0].device");
+    QTest::newRow("zipf theta 1") << 7 << QStringLiteral("workloads[0].zipfTheta");
+    QTest::newRow("write fraction") << 8 << QStringLiteral("workloads[0].writeFraction");
+    QTest::newRow("duplicate workload") << 9 << QStringLiteral("workloads[1].name");
+}
+
+void TestSandbox::invalidConfig() {
+    QFETCH(int, mutation);
+    QFETCH(QString, field);
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    QVERIFY(validateSandboxConfig(c).ok());
+    switch (mutation) {
+    case 0: c.workloads.clear(); break;
+    case 1: c.workloads[0].pages = 0; break;
+    case 2: c.workloads[0].cgroup = 5; break;
+    case 3: c.cgroups[1].memoryMax = 16 * kPageSize; break; // 2 threads need 32 pages
+    case 4: c.cgroups[1].parent = 1; break;
+    case 5: c.devices[0].sizeBytes = 1000; break;
+    case 6: c.actions.push_back(SandboxAction{SandboxAction::Kind::Swapoff, 1.0, 3, 0, {}}); break;
+    case 7: c.workloads[0].kind = WorkloadKind::Zipfian; c.workloads[0].zipfTheta = 1.0; break;
+    case 8: c.workloads[0].writeFraction = 1.5; break;
+    case 9: c.workloads.push_back(c.workloads[0]); break;
+    }
+    const Status status = validateSandboxConfig(c);
+    QCOMPARE(status.code(), Errc::InvalidArgument);
+    QCOMPARE(QString::fromStdString(status.error().path), field);
+    // runSandbox refuses the same config before touching any file.
+    auto report = runSandbox(c);
+    QCOMPARE(report.code(), Errc::InvalidArgument);
+    QVERIFY(!QFile::exists(QString::fromStdString(c.devices[0].path)));
+}
+
+void TestSandbox::noPressureNeverSwaps() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    c.cgroups[1].memoryMax = kNoLimit;
+    c.workloads[0] = workload("uniform", WorkloadKind::Uniform, 1, 2, 512, 20000);
+    auto report = runOrFail(c);
+    QVERIFY(report.ok());
+    QCOMPARE(report->counters.accesses, std::uint64_t(40000));
+    QCOMPARE(report->counters.swapOuts, std::uint64_t(0));
+    QCOMPARE(report->counters.swapInFaults, std::uint64_t(0));
+    // 20000 uniform accesses over 512 pages touch every page (P(miss) ~ e^-39).
+    QCOMPARE(report->counters.firstTouchFaults, std::uint64_t(1024));
+    QCOMPARE(report->final.cgroups[1].residentPages, std::uint64_t(1024));
+    QCOMPARE(report->workloads[0].accesses, std::uint64_t(40000));
+    QCOMPARE(report->leakedEntries, std::uint64_t(0));
+    QCOMPARE(report->counters.exits, std::uint64_t(2));
+}
+
+void TestSandbox::pressureSwapsAndVerifies_data() {
+    QTest::addColumn<int>("design");
+    QTest::newRow("virtual") << int(SwapDesign::Virtual);
+    QTest::newRow("classic") << int(SwapDesign::Classic);
+}
+
+void TestSandbox::pressureSwapsAndVerifies() {
+    QFETCH(int, design);
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir, SwapDesign(design));
+    std::uint64_t samples = 0;
+    SandboxCallbacks callbacks;
+    callbacks.onSample = [&](const SandboxSample&) { ++samples; };
+    auto report = runSandbox(c, callbacks);
+    QVERIFY2(report.ok(), report.ok() ? "" : errcName(report.error().code));
+    const SandboxCounters& k = report->counters;
+    QCOMPARE(k.accesses, std::uint64_t(2 * 2 * 1024));
+    QCOMPARE(k.writes, k.accesses);
+    QCOMPARE(k.firstTouchFaults, std::uint64_t(2048));
+    // 2 MiB = 512 pages for 2048 pages written in order: the second pass finds nearly every
+    // page swapped out, and every one comes back byte for byte.
+    QVERIFY2(k.swapOuts >= 2048, qPrintable(QString::number(k.swapOuts)));
+    QVERIFY2(k.swapInFaults >= 1024, qPrintable(QString::number(k.swapInFaults)));
+    QCOMPARE(k.verifiedPages, k.swapInFaults);
+    QCOMPARE(k.overLimitCharges, std::uint64_t(0));
+    // memory.max holds (the headroom is part of the limit).
+    QVERIFY2(report->final.cgroups[1].peakResidentPages <= 512,
+             qPrintable(QString::number(report->final.cgroups[1].peakResidentPages)));
+    // Samples: first and last with sampling off.
+    QCOMPARE(samples, std::uint64_t(2));
+    QCOMPARE(report->samples, samples);
+    // Every swapped page is still in the design at the end; nothing is left after teardown.
+    std::uint64_t swapped = 0;
+    for (std::uint64_t e : report->final.cgroups[1].swappedPages)
+        swapped += e;
+    if (SwapDesign(design) == SwapDesign::Virtual) {
+        QCOMPARE(swapped, tierEntries(report->final, Backend::Zero) + tierEntries(report->final, Backend::Pool) +
+                              tierEntries(report->final, Backend::Device) + tierEntries(report->final, Backend::Memory));
+    }
+    QVERIFY(swapped > 0);
+    QCOMPARE(report->leakedEntries, std::uint64_t(0));
+    QVERIFY(report->figures.metadataBytes > 0);
+    QVERIFY(report->figures.cpuNanos > 0);
+}
+
+void TestSandbox::sameSeedSameCounts() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    c.workloads[0] = workload("zipf", WorkloadKind::Zipfian, 1, 3, 1024, 6000);
+    c.workloads[0].writeFraction = 0.3;
+    c.cgroups[1].memoryMax = 1 * kMiB;
+    auto a = runOrFail(c);
+    auto b = runOrFail(c);
+    QVERIFY(a.ok() && b.ok());
+    const auto key = [](const SandboxReport& r) {
+        const SandboxCounters& k = r.counters;
+        return QList<quint64>{k.accesses, k.writes, k.firstTouchFaults, k.swapInFaults, k.swapOuts, k.refaults,
+                              k.refaultActivations, k.scanned, k.activations, k.deactivations, r.rounds};
+    };
+    QCOMPARE(key(*a), key(*b));
+    QVERIFY(a->counters.swapOuts > 0);
+    QVERIFY(a->counters.refaults > 0);
+    c.seed = 8;
+    auto other = runOrFail(c);
+    QVERIFY(other.ok());
+    QVERIFY(key(*other) != key(*a));
+}
+
+void TestSandbox::forkSharesEntries() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    WorkloadSpec w = workload("forky", WorkloadKind::ForkHeavy, 1, 2, 1024, 12000);
+    w.forkEvery = 1000;
+    w.childAccesses = 800;
+    w.maxChildren = 2;
+    w.writeFraction = 0.5;
+    c.workloads[0] = w;
+    auto report = runOrFail(c);
+    QVERIFY(report.ok());
+    QVERIFY(report->counters.forks >= 4);
+    QCOMPARE(report->counters.exits, report->counters.forks + 2);
+    QVERIFY(report->counters.cowBreaks > 0);
+    QVERIFY2(report->engine.events.duplicates > 0, "fork must share swapped entries (swap count > 1)");
+    QCOMPARE(report->counters.verifiedPages, report->counters.swapInFaults);
+    QCOMPARE(report->leakedEntries, std::uint64_t(0));
+}
+
+void TestSandbox::swapoffWalksOnlyInClassic() {
+    for (SwapDesign design : {SwapDesign::Virtual, SwapDesign::Classic}) {
+        QTemporaryDir dir = makeScratchDir();
+        SandboxConfig c = pressureConfig(dir, design);
+        c.engine.pool.enabled = false;
+        c.workloads[0].passes = 1;
+        WorkloadSpec mapper = workload("mapper", WorkloadKind::Sequential, 0, 1, 4096);
+        c.workloads.push_back(mapper);
+        c.actions.push_back(SandboxAction{SandboxAction::Kind::Swapoff, 1.0, 0, 0, {}});
+        auto report = runOrFail(c);
+        QVERIFY(report.ok());
+        QCOMPARE(report->swapoffs.size(), std::size_t(1));
+        const SwapoffFigures& s = report->swapoffs[0];
+        QVERIFY(s.entries > 1000);
+        QCOMPARE(s.mappedPages, std::uint64_t(2 * 1024 + 4096));
+        if (design == SwapDesign::Virtual)
+            QCOMPARE(s.ptesVisited, std::uint64_t(0));
+        else
+            QCOMPARE(s.ptesVisited, s.mappedPages);
+        QCOMPARE(tierEntries(report->final, Backend::Device), std::uint64_t(0));
+        QCOMPARE(report->leakedEntries, std::uint64_t(0));
+    }
+}
+
+void TestSandbox::classicReservesDiskForPool() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    c.engine.pool.limitBytes = 0; // everything fits in the pool
+    c.workloads[0].passes = 1;
+    auto virt = runOrFail(c);
+    c.design = SwapDesign::Classic;
+    c.devices[0].path += ".classic";
+    auto classic = runOrFail(c);
+    QVERIFY(virt.ok() && classic.ok());
+    // Same workload, same seed: the same accesses and evictions.
+    QCOMPARE(classic->counters.accesses, virt->counters.accesses);
+    QCOMPARE(classic->counters.swapOuts, virt->counters.swapOuts);
+    // The virtual design keeps pool pages off the disk; the classic one reserves a slot each.
+    QCOMPARE(virt->final.figures.diskReservedBytes, std::uint64_t(0));
+    QVERIFY(classic->final.figures.diskReservedBytes >= (virt->counters.swapOuts - 64) * kPageSize / 2);
+}
+
+void TestSandbox::traceReplay() {
+    QTemporaryDir dir = makeScratchDir();
+    const std::string path = (dir.path() + QStringLiteral("/t.trace")).toStdString();
+    {
+        auto writer = TraceWriter::create(path, TraceHeader{kTraceFormatVersion, kTracePageSize, "test"});
+        QVERIFY(writer.ok());
+        for (std::uint64_t i = 0; i < 3000; ++i) {
+            const std::uint64_t page = 0x7f0000000ull + (i * 7919) % 600; // sparse addresses, 600 pages
+            QVERIFY(writer->write(TraceRecord{page, i % 3 == 0 ? AccessKind::Write : AccessKind::Read, 1}).ok());
+        }
+        QVERIFY(writer->close().ok());
+    }
+    SandboxConfig c = pressureConfig(dir);
+    WorkloadSpec w = workload("replay", WorkloadKind::Trace, 1, 1, 0);
+    w.tracePath = path;
+    c.workloads[0] = w;
+    c.cgroups[1].memoryMax = 1 * kMiB; // 256 of 600 pages
+    auto report = runOrFail(c);
+    QVERIFY(report.ok());
+    QCOMPARE(report->counters.accesses, std::uint64_t(3000));
+    QCOMPARE(report->counters.writes, std::uint64_t(1000));
+    QCOMPARE(report->counters.firstTouchFaults, std::uint64_t(600));
+    QVERIFY(report->counters.swapInFaults > 0);
+    // A missing trace is an error naming the file.
+    c.workloads[0].tracePath = path + ".missing";
+    auto missing = runSandbox(c);
+    QCOMPARE(missing.code(), Errc::IoError);
+    QCOMPARE(missing.error().path, path + ".missing");
+}
+
+void TestSandbox::parentLimitBindsChildren() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    c.cgroups[1].memoryMax = 3 * kMiB;                  // 768 pages for the subtree
+    c.cgroups.push_back(cgroup("work/a", 1, kNoLimit));
+    c.cgroups.push_back(cgroup("work/b", 1, kNoLimit));
+    c.workloads[0] = workload("a", WorkloadKind::Uniform, 2, 1, 1024, 8000);
+    c.workloads.push_back(workload("b", WorkloadKind::Uniform, 3, 1, 1024, 8000));
+    auto report = runOrFail(c);
+    QVERIFY(report.ok());
+    QVERIFY2(report->final.cgroups[1].peakResidentPages <= 768,
+             qPrintable(QString::number(report->final.cgroups[1].peakResidentPages)));
+    QVERIFY(report->final.cgroups[2].counters.swapOuts > 0);
+    QVERIFY(report->final.cgroups[3].counters.swapOuts > 0);
+    QCOMPARE(report->final.cgroups[1].counters.accesses, std::uint64_t(0)); // no workload of its own
+}
+
+void TestSandbox::swapMaxLimitsSwap() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    c.cgroups[1].swapMax = 256 * kPageSize;
+    c.workloads[0].passes = 1;
+    auto report = runOrFail(c);
+    QVERIFY(report.ok());
+    std::uint64_t swapped = 0;
+    for (std::uint64_t e : report->final.cgroups[1].swappedPages)
+        swapped += e;
+    QVERIFY2(swapped <= 256, qPrintable(QString::number(swapped)));
+    QVERIFY(report->counters.swapMaxHits > 0);
+    QVERIFY(report->counters.overLimitCharges > 0); // nowhere to put the rest: past memory.max
+}
+
+void TestSandbox::noWritebackKeepsPagesOffDevices() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    c.engine.pool.limitBytes = 512 * 1024;
+    c.cgroups[1].zswapWriteback = false;
+    auto report = runOrFail(c);
+    QVERIFY(report.ok());
+    QCOMPARE(report->final.cgroups[1].swappedPages[std::size_t(Backend::Device)], std::uint64_t(0));
+    QVERIFY(report->final.cgroups[1].swappedPages[std::size_t(Backend::Pool)] > 0);
+    QVERIFY(report->counters.reclaimFailures > 0); // the pool filled up and the rest stayed in memory
+}
+
+void TestSandbox::swapInErrorStopsTheRun() {
+    QTemporaryDir dir = makeScratchDir();
+    testing::FaultInjectionEnv env(Env::posix());
+    SandboxConfig c = pressureConfig(dir);
+    c.engine.env = &env;
+    c.engine.pool.enabled = false;
+    env.failReads(EIO, 1);
+    auto report = runSandbox(c);
+    QCOMPARE(report.code(), Errc::IoError);
+    QCOMPARE(report.error().osError, EIO);
+    QVERIFY(!QFile::exists(QString::fromStdString(c.devices[0].path))); // removed on the error path too
+}
+
+QTEST_GUILESS_MAIN(TestSandbox)
+#include "tst_sandbox.moc"

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// swaptierctl's scenario commands end to end, through the built binary: exit codes (0 success,
+// 1 runtime failure, 2 bad usage or invalid scenario), run with --json and --db, history
+// re-reading what run recorded, compare with the swapoff curve, metrics writing a textfile,
+// scenarios listing and printing the built-ins, and clear errors for broken databases.
+#include <QtTest>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+#ifndef SWAPTIERCTL_PATH
+#error "SWAPTIERCTL_PATH must name the built swaptierctl (set in tests/services/CMakeLists.txt)"
+#endif
+
+namespace {
+
+struct Ran {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Ran swaptierctl(const QStringList& args, int timeoutMs = 240000) {
+    QProcess p;
+    p.start(QStringLiteral(SWAPTIERCTL_PATH), args);
+    Ran r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = QStringLiteral("timed out");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QTemporaryDir makeScratchDir() {
+    const QString base = qEnvironmentVariable("SWAPTIER_TEST_TMPDIR");
+    if (!base.isEmpty()) {
+        QDir().mkpath(base);
+        return QTemporaryDir(base + QStringLiteral("/tst-swaptierctl-XXXXXX"));
+    }
+    return QTemporaryDir();
+}
+
+/// A small scenario: 2 threads write 4 MiB each twice under a 4 MiB limit, pool and one device.
+const char* const kSmallScenario = R"(format = 1
+name = "small"
+description = "two writers under a limit"
+seed = 5
+sample_interval = "20ms"
+[pool]
+codec = "lz4"
+limit = "2M"
+[[device]]
+name = "disk"
+size = "64M"
+priority = 5
+io = "buffered"
+[[cgroup]]
+name = "work"
+memory_max = "4M"
+[[workload]]
+name = "writers"
+kind = "sequential"
+cgroup = "work"
+threads = 2
+size = "4M"
+passes = 2
+)";
+
+/// The swapoff case with a sweep over the mapped area.
+const char* const kSwapoffScenario = R"(format = 1
+name = "small-swapoff"
+seed = 2
+sample_interval = 0
+[pool]
+enabled = false
+[[device]]
+name = "swap"
+size = "8M"
+io = "buffered"
+[[cgroup]]
+name = "swapped"
+memory_max = "1M"
+[[workload]]
+name = "filler"
+kind = "sequential"
+cgroup = "swapped"
+size = "4M"
+[[workload]]
+name = "mapper"
+kind = "sequential"
+size = "4M"
+[[action]]
+at = "end"
+kind = "swapoff"
+device = "swap"
+[sweep]
+key = "workload.mapper.size"
+values = ["4M", "16M"]
+label = "mapped"
+)";
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return {};
+    return path;
+}
+
+} // namespace
+
+class TestSwaptierctl : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void invalidScenarioRunsNothing();
+    void runRecordsAndHistoryRereads();
+    void brokenDatabases_data();
+    void brokenDatabases();
+    void compareShowsSwapoffCurve();
+    void metricsWritesTextfile();
+    void scenariosListsBuiltins();
+};
+
+void TestSwaptierctl::initTestCase() {
+    QVERIFY2(QFile::exists(QStringLiteral(SWAPTIERCTL_PATH)), SWAPTIERCTL_PATH);
+}
+
+void TestSwaptierctl::usageErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("errFragment");
+    QTest::newRow("no command") << QStringList{} << 2 << QStringLiteral("no command");
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("unknown command");
+    QTest::newRow("run without scenario") << QStringList{QStringLiteral("run")} << 2 << QStringLiteral("no scenario");
+    QTest::newRow("run bad design") << QStringList{QStringLiteral("run"), QStringLiteral("usemem"), QStringLiteral("--design"),
+                                                   QStringLiteral("quantum")}
+                                    << 2 << QStringLiteral("unknown design");
+    QTest::newRow("run bad seed") << QStringList{QStringLiteral("run"), QStringLiteral("usemem"), QStringLiteral("--seed"),
+                                                 QStringLiteral("x")}
+                                  << 2 << QStringLiteral("--seed");
+    QTest::newRow("missing built-in") << QStringList{QStringLiteral("run"), QStringLiteral("no-such-scenario")} << 2
+                                      << QStringLiteral("no-such-scenario");
+    QTest::newRow("history without db") << QStringList{QStringLiteral("history")} << 2 << QStringLiteral("--db");
+    QTest::newRow("history missing file") << QStringList{QStringLiteral("history"), QStringLiteral("--db"),
+                                                         QStringLiteral("/nonexistent/h.db")}
+                                          << 1 << QStringLiteral("/nonexistent/h.db");
+    QTest::newRow("metrics without dir") << QStringList{QStringLiteral("metrics"), QStringLiteral("usemem")} << 2
+                                         << QStringLiteral("--textfile");
+    QTest::newRow("metrics missing dir") << QStringList{QStringLiteral("metrics"), QStringLiteral("--textfile"),
+                                                        QStringLiteral("/nonexistent/dir"), QStringLiteral("usemem")}
+                                         << 1 << QStringLiteral("/nonexistent/dir");
+    QTest::newRow("scenarios unknown") << QStringList{QStringLiteral("scenarios"), QStringLiteral("nope")} << 2
+                                       << QStringLiteral("nope");
+}
+
+void TestSwaptierctl::usageErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, errFragment);
+    const Ran r = swaptierctl(args);
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(errFragment), qPrintable(r.err));
+}
+
+void TestSwaptierctl::invalidScenarioRunsNothing() {
+    QTemporaryDir dir = makeScratchDir();
+    QByteArray text(kSmallScenario);
+    text.replace("priority = 5", "prioity = 5");
+    const QString path = writeFile(dir, QStringLiteral("bad.toml"), text);
+    const QString devices = dir.filePath(QStringLiteral("devices"));
+    const Ran r = swaptierctl({QStringLiteral("run"), path, QStringLiteral("--device-dir"), devices,
+                               QStringLiteral("--db"), dir.filePath(QStringLiteral("h.db"))});
+    QCOMPARE(r.exitCode, 2);
+    // file:line:column of the misspelt key, and nothing created.
+    QVERIFY2(r.err.contains(path + QStringLiteral(":12:1")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("prioity")), qPrintable(r.err));
+    QVERIFY(QDir(devices).isEmpty());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("h.db"))));
+}
+
+void TestSwaptierctl::runRecordsAndHistoryRereads() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString scenario = writeFile(dir, QStringLiteral("small.toml"), kSmallScenario);
+    const QString db = dir.filePath(QStringLiteral("history.db"));
+    const QString json = dir.filePath(QStringLiteral("report.json"));
+    const Ran r = swaptierctl({QStringLiteral("run"), scenario, QStringLiteral("--db"), db, QStringLiteral("--json"), json});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("small (virtual design)")), qPrintable(r.out));
+    QVERIFY(r.out.contains(QStringLiteral("0 entries left")));
+
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(report.value(QStringLiteral("kind")).toString(), QStringLiteral("run"));
+    QCOMPARE(report.value(QStringLiteral("design")).toString(), QStringLiteral("virtual"));
+    QCOMPARE(report.value(QStringLiteral("format")).toInt(), 1);
+    QVERIFY(!report.value(QStringLiteral("final")).toObject().value(QStringLiteral("tiers")).toArray().isEmpty());
+
+    // A second run in the other design goes into the same history.
+    const Ran classic = swaptierctl({QStringLiteral("run"), scenario, QStringLiteral("--db"), db,
+                                     QStringLiteral("--design"), QStringLiteral("classic"), QStringLiteral("-q")});
+    QVERIFY2(classic.exitCode == 0, qPrintable(classic.err));
+    QVERIFY(classic.err.isEmpty());
+
+    const Ran list = swaptierctl({QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("--json")});
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    const QJsonArray runs = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs.at(0).toObject().value(QStringLiteral("design")).toString(), QStringLiteral("classic"));
+    QCOMPARE(runs.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+    const int firstId = runs.at(1).toObject().value(QStringLiteral("id")).toInt();
+    QVERIFY(runs.at(1).toObject().value(QStringLiteral("samples")).toInt() >= 2);
+
+    const Ran one = swaptierctl({QStringLiteral("history"), QStringLiteral("--db"), db, QString::number(firstId),
+                                 QStringLiteral("--json")});
+    QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+    const QJsonObject stored = QJsonDocument::fromJson(one.out.toUtf8()).object();
+    const QJsonArray samples = stored.value(QStringLiteral("samples")).toArray();
+    QVERIFY(samples.size() >= 2);
+    // The last sample recorded is the final state of the run: same accesses as the report.
+    const double lastAccesses = samples.last().toObject().value(QStringLiteral("counters")).toObject()
+                                    .value(QStringLiteral("accesses")).toDouble();
+    const double reportAccesses = report.value(QStringLiteral("final")).toObject().value(QStringLiteral("counters"))
+                                      .toObject().value(QStringLiteral("accesses")).toDouble();
+    QCOMPARE(lastAccesses, reportAccesses);
+    QCOMPARE(stored.value(QStringLiteral("report")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("run"));
+
+    const Ran text = swaptierctl({QStringLiteral("history"), QStringLiteral("--db"), db});
+    QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+    QVERIFY(text.out.contains(QStringLiteral("small")));
+    const Ran missing = swaptierctl({QStringLiteral("history"), QStringLiteral("--db"), db, QStringLiteral("999")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QStringLiteral("999")), qPrintable(missing.err));
+}
+
+void TestSwaptierctl::brokenDatabases_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("text file") << QByteArray("this is not a database\n");
+    QTest::newRow("random bytes") << QByteArray(8192, '\x5a');
+    QByteArray truncated("SQLite format 3");
+    truncated.append('\0');
+    truncated.append(QByteArray(40, '\x01'));
+    QTest::newRow("truncated sqlite header") << truncated;
+}
+
+void TestSwaptierctl::brokenDatabases() {
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir = makeScratchDir();
+    const QString db = writeFile(dir, QStringLiteral("broken.db"), content);
+    const Ran list = swaptierctl({QStringLiteral("history"), QStringLiteral("--db"), db});
+    QCOMPARE(list.exitCode, 1);
+    QVERIFY2(list.err.contains(db), qPrintable(list.err));
+    const QString scenario = writeFile(dir, QStringLiteral("small.toml"), kSmallScenario);
+    const Ran run = swaptierctl({QStringLiteral("run"), scenario, QStringLiteral("--db"), db, QStringLiteral("-q")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(db), qPrintable(run.err));
+    // The file is left as it was.
+    QFile f(db);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), content);
+}
+
+void TestSwaptierctl::compareShowsSwapoffCurve() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString scenario = writeFile(dir, QStringLiteral("swapoff.toml"), kSwapoffScenario);
+    const QString json = dir.filePath(QStringLiteral("compare.json"));
+    const Ran r = swaptierctl({QStringLiteral("compare"), scenario, QStringLiteral("--json"), json, QStringLiteral("-q")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("swapoff page-table entries walked")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Swapoff cost as the mapped area grows")), qPrintable(r.out));
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject doc = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(doc.value(QStringLiteral("kind")).toString(), QStringLiteral("compare"));
+    const QJsonArray variants = doc.value(QStringLiteral("variants")).toArray();
+    QCOMPARE(variants.size(), 2);
+    // The classic walk grows with the mapped area; the virtual design walks nothing.
+    const auto walked = [&](int i, const char* design) {
+        return variants.at(i).toObject().value(QLatin1String(design)).toObject().value(QStringLiteral("swapoffs"))
+            .toArray().at(0).toObject().value(QStringLiteral("ptes_visited")).toDouble(-1);
+    };
+    QCOMPARE(walked(0, "virtual"), 0.0);
+    QCOMPARE(walked(1, "virtual"), 0.0);
+    QCOMPARE(walked(0, "classic"), double(1024 + 1024));
+    QCOMPARE(walked(1, "classic"), double(1024 + 4096));
+}
+
+void TestSwaptierctl::metricsWritesTextfile() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString scenario = writeFile(dir, QStringLiteral("small.toml"), kSmallScenario);
+    const QString textfiles = dir.filePath(QStringLiteral("textfile"));
+    QVERIFY(QDir().mkpath(textfiles));
+    const Ran r = swaptierctl({QStringLiteral("metrics"), QStringLiteral("--textfile"), textfiles, scenario,
+                               QStringLiteral("-q")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile f(QDir(textfiles).filePath(QStringLiteral("swaptier.prom")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    QVERIFY2(text.contains(QStringLiteral("swaptier_tier_entries{")), qPrintable(text.left(400)));
+    QVERIFY(text.contains(QStringLiteral("cgroup=\"work\"")));
+    QVERIFY(text.contains(QStringLiteral("scenario=\"small\"")));
+    // Only the final file is left: no temporary beside it.
+    QCOMPARE(QDir(textfiles).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("swaptier.prom")});
+}
+
+void TestSwaptierctl::scenariosListsBuiltins() {
+    const Ran list = swaptierctl({QStringLiteral("scenarios")});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains(QStringLiteral("usemem")), qPrintable(list.out));
+    QVERIFY(list.out.contains(QStringLiteral("swapoff")));
+    const Ran one = swaptierctl({QStringLiteral("scenarios"), QStringLiteral("usemem")});
+    QCOMPARE(one.exitCode, 0);
+    QVERIFY(one.out.contains(QStringLiteral("format = 1")));
+}
+
+QTEST_GUILESS_MAIN(TestSwaptierctl)
+#include "tst_swaptierctl.moc"
