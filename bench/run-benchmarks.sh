@@ -25,7 +25,7 @@ out="$build/bench"
 mkdir -p "$out/tmp"
 export SWAPTIER_BENCH_DIR="$out/tmp"
 
-programs=(bench_throughput bench_metadata bench_scaling bench_device)
+programs=(bench_throughput bench_metadata bench_scaling bench_device bench_sandbox)
 failed=()
 started=$(date +%s)
 for name in "${programs[@]}"; do
@@ -257,6 +257,81 @@ for name, r in sorted(dv.items()):
                      f"{fmt(r.get('swapoff_us_per_entry'), 1)} us/entry | {fmt(r.get('copy_us_per_entry'), 1)} us/entry "
                      f"(pread + pwrite) | {fmt(r.get('swapoff_vs_copy'), 3)} | yes |")
 lines.append("")
+
+# --- 5. sandbox (issue #3) ----------------------------------------------------------------------
+sb, _ = results("bench_sandbox")
+if "bench_sandbox" in programs:
+    lines.append("## 5. Sandbox (issue #3): access rate, swap-bound rate vs the codec, swapoff vs mapped memory")
+    lines.append("")
+    lines.append("Access rate with nothing swapped (uniform, 64 MiB and 10M accesses per thread; the hit phase is"
+                 " the 10M run minus a 1M run; target >= 1M accesses per second per core = per CPU-second):")
+    lines.append("")
+    lines.append("| threads | per thread, wall | per CPU-second | hit phase per thread, wall | hit phase per CPU-second | CPUs used | target >= 1M/s/core |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for t in (1, 2):
+        r = sb.get(f"sandbox/access/{t}T")
+        if not r:
+            continue
+        pure = "" if r.get("hit_phase_pure") == 1 else " (not pure)"
+        lines.append(f"| {t} | {fmt(r.get('acc_per_s_per_thread'))} | {fmt(r.get('acc_per_cpu_s'))} | "
+                     f"{fmt(r.get('hit_acc_per_s_per_thread'))}{pure} | {fmt(r.get('hit_acc_per_cpu_s'))} | "
+                     f"{fmt(r.get('cpus_used'), 2)} | {verdict(r.get('acc_per_cpu_s'), 1e6)} |")
+    lines.append("")
+    lines.append("Swap-bound rate (usemem 64 MiB in memory.max 4 MiB, pool only, 1 thread) next to the raw codec on"
+                 " the sandbox's own pages (per CPU-second; no target):")
+    lines.append("")
+    lines.append("| codec | swap-outs/s (wall) | swap-outs per CPU-s | codec compressions per CPU-s | swap-out / codec | "
+                 "swap-ins/s, 2nd pass (wall) | swap-ins per CPU-s | codec round trips per CPU-s | 2nd pass / codec |")
+    lines.append("|---|---|---|---|---|---|---|---|---|")
+    for k in ("lz4", "zstd3"):
+        r = sb.get(f"sandbox/swapbound/{k}")
+        if not r:
+            continue
+        lines.append(f"| {k} | {fmt(r.get('swapouts_per_s'))} | {fmt(r.get('swapouts_per_cpu_s'))} | "
+                     f"{fmt(r.get('codec_compress_per_cpu_s'))} | {fmt(r.get('swapout_vs_codec'), 3)} | "
+                     f"{fmt(r.get('swapins_per_s'))} | {fmt(r.get('swapins_per_cpu_s'))} | "
+                     f"{fmt(r.get('codec_roundtrip_per_cpu_s'))} | {fmt(r.get('pass2_vs_codec'), 3)} |")
+    lines.append("")
+    lines.append("Swapoff of one swapfile holding a 4,096-page filler, against k x 4,096 pages mapped by another"
+                 " process. Cells: median swapoff wall / CPU time in ms, PTEs walked. max/min is over the k of the"
+                 " median times; the slope is the least-squares fit of time over mapped pages (median over repetitions):")
+    lines.append("")
+    factors = (1, 2, 4, 8, 16)
+    lines.append("| design | I/O | entries | " + " | ".join(f"k={k}" for k in factors)
+                 + " | max/min wall (CPU) | slope ns per mapped page, wall (CPU) | target |")
+    lines.append("|---|---|---|" + "---|" * len(factors) + "---|---|---|")
+    for io in ("buffered", "direct"):
+        for design in ("virtual", "classic"):
+            r = sb.get(f"sandbox/swapoff/{design}/{io}")
+            if not r:
+                continue
+            cells = " | ".join(f"{fmt(r.get(f'k{k}_ms'), 1)} / {fmt(r.get(f'k{k}_cpu_ms'), 1)}, {fmt(r.get(f'k{k}_ptes'))}"
+                               for k in factors)
+            walls = [r.get(f"k{k}_ms") for k in factors]
+            cpus = [r.get(f"k{k}_cpu_ms") for k in factors]
+            spread = max(walls) / min(walls) if all(walls) else None
+            cpu_spread = max(cpus) / min(cpus) if all(cpus) else None
+            if design == "virtual":
+                target = f"flat, max/min wall <= 1.5: {verdict(spread, 1.5, False)}"
+            else:
+                ok = r.get("ptes_equal_mapped") == 1
+                target = "PTEs walked = all mapped pages, linear in k: " + ("met" if ok else "**MISSED**")
+            lines.append(f"| {design} | {io} | {fmt(r.get('k1_entries'))} | {cells} | {fmt(spread, 2)} ({fmt(cpu_spread, 2)}) | "
+                         f"{fmt(r.get('slope_ns_per_mapped_page'), 1)} ({fmt(r.get('cpu_slope_ns_per_mapped_page'), 1)}) | {target} |")
+    lines.append("")
+    walk = [(d, sb.get(f"sandbox/swapoff-walk/{d}")) for d in ("virtual", "classic")]
+    if any(r for _, r in walk):
+        lines.append("The walk alone (256 entries on the device; 4,352 vs 1,048,832 mapped pages; buffered):")
+        lines.append("")
+        lines.append("| design | small: wall / CPU ms, PTEs | large: wall / CPU ms, PTEs | large/small wall | ns per extra mapped page, wall (CPU) |")
+        lines.append("|---|---|---|---|---|")
+        for d, r in walk:
+            if r:
+                lines.append(f"| {d} | {fmt(r.get('small_ms'), 2)} / {fmt(r.get('small_cpu_ms'), 2)}, {fmt(r.get('small_ptes'))} | "
+                             f"{fmt(r.get('large_ms'), 2)} / {fmt(r.get('large_cpu_ms'), 2)}, {fmt(r.get('large_ptes'))} | "
+                             f"{fmt(r.get('large_over_small'), 2)} | "
+                             f"{fmt(r.get('ns_per_mapped_page'), 2)} ({fmt(r.get('cpu_ns_per_mapped_page'), 2)}) |")
+        lines.append("")
 
 if errors:
     lines.append("## Errors")

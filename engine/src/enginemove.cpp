@@ -233,6 +233,7 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
     // set it may still be writing; its slot counts in usedSlotCount() and is listed a moment
     // later. The device is empty only when that count is zero.
     constexpr std::uint64_t kWindow = 64 * swapfile::kClusterSlots;
+    bool devicesExhausted = !options.allowOtherDevices || m_devices.size() <= 1;
     const std::uint64_t total = dev->totalSlots();
     while (dev->usedSlotCount() != 0) {
         std::uint64_t progressed = 0;
@@ -243,8 +244,13 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
                 const auto expect = std::make_pair(index, u.physicalSlot);
                 Result<MoveOutcome> r = Error::of(Errc::NoDevice);
                 bool toMemory = false;
-                if (options.allowOtherDevices)
+                if (!devicesExhausted) {
                     r = moveEntry(u.owner, MoveTarget::anyDevice(device), Wait::Sleep, expect);
+                    // No other device has room: later entries go straight to memory instead of
+                    // being read once for a device store that fails and again for memory.
+                    if (!r && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull))
+                        devicesExhausted = true;
+                }
                 if (!r && options.allowMemory
                     && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull
                         || r.code() == Errc::IoError || r.code() == Errc::NoSpace || r.code() == Errc::ShortIo)) {

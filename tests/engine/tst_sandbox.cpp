@@ -110,6 +110,7 @@ private slots:
     void parentLimitBindsChildren();
     void swapMaxLimitsSwap();
     void noWritebackKeepsPagesOffDevices();
+    void zswapMaxSendsPagesToDevices();
     void swapInErrorStopsTheRun();
 };
 
@@ -374,6 +375,25 @@ void TestSandbox::noWritebackKeepsPagesOffDevices() {
     QCOMPARE(report->final.cgroups[1].swappedPages[std::size_t(Backend::Device)], std::uint64_t(0));
     QVERIFY(report->final.cgroups[1].swappedPages[std::size_t(Backend::Pool)] > 0);
     QVERIFY(report->counters.reclaimFailures > 0); // the pool filled up and the rest stayed in memory
+}
+
+void TestSandbox::zswapMaxSendsPagesToDevices() {
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = pressureConfig(dir);
+    c.engine.pool.limitBytes = 0;
+    c.cgroups[1].zswapMax = 256 * 1024;
+    auto report = runOrFail(c);
+    QVERIFY(report.ok());
+    const CgroupUsage& work = report->final.cgroups[1];
+    QVERIFY(report->counters.zswapMaxHits > 0);
+    QVERIFY(work.swappedPages[std::size_t(Backend::Device)] > 0);
+    // The cap is checked between rounds: at most one round of evictions (64 pages per worker,
+    // compressed) lands past it.
+    QVERIFY2(work.poolBytes <= 256 * 1024 + 2 * 64 * kPageSize, qPrintable(QString::number(work.poolBytes)));
+    // The pool has no limit of its own: every page written to the device was sent there by the
+    // cap; the other capped swap-outs were zero pages, which need no storage.
+    QVERIFY(report->engine.events.pswpout <= report->counters.zswapMaxHits);
+    QVERIFY(report->counters.zswapMaxHits - report->engine.events.pswpout <= report->engine.events.swpoutZero);
 }
 
 void TestSandbox::swapInErrorStopsTheRun() {

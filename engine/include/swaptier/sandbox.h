@@ -155,7 +155,7 @@ struct SandboxCounters {
     std::uint64_t reclaimFailures = 0;   ///< pages the reclaimer could not swap out (every tier full, swap.max)
     std::uint64_t overLimitCharges = 0;  ///< pages charged past memory.max because reclaim could not make room (the kernel would OOM-kill)
     std::uint64_t swapMaxHits = 0;       ///< memory.events swap_max
-    std::uint64_t zswapMaxHits = 0;      ///< pages sent past the pool because of memory.zswap.max
+    std::uint64_t zswapMaxHits = 0;      ///< swap-outs placed past the pool because of memory.zswap.max (zero pages included)
     std::uint64_t verifiedPages = 0;     ///< swap-ins compared byte for byte
 };
 

@@ -26,7 +26,7 @@
 
 #include "env/oserror.h"
 #include "sandbox/classicswapentry.h"
-#include "swapfile/swapheader.h"
+#include "swapfile/swapfilesetup.h"
 #include "util/threadslot.h"
 
 #include <algorithm>
@@ -38,6 +38,8 @@ namespace swaptier::sandbox {
 namespace {
 
 using env::kNoOffset;
+using swapfile::deviceError;
+using swapfile::slotOffset;
 
 constexpr std::uint32_t kNone = ~std::uint32_t{0};
 constexpr std::uint64_t kNoSlot = ~std::uint64_t{0};
@@ -51,79 +53,6 @@ constexpr std::uint8_t kSwapMapMax = 0x3e;
 constexpr std::uint8_t kCountContinued = 0x80;
 
 enum ClusterState : std::uint8_t { Free, Current, Nonfull, Full, Discarding };
-
-constexpr std::uint64_t offsetOf(std::uint64_t slot) { return (slot + 1) * kPageSize; }
-
-struct alignas(File::directIoAlignment()) PageBuffer {
-    std::byte bytes[kPageSize];
-};
-
-struct OpenedFile {
-    std::unique_ptr<File> file;
-    bool created = false;  ///< we created the path: remove it if setup fails
-    bool wasEmpty = false; ///< an existing empty file: truncate it back if setup fails
-};
-
-Error pathError(Errc code, unsigned index, const std::string& path, std::uint64_t offset = kNoOffset) {
-    Error e = Error::of(code);
-    e.on(DeviceId{index}).file(path, offset);
-    return e;
-}
-
-/// Creates the path exclusively; an existing file must be empty or start with the swaptier
-/// magic (else Exists, and not one byte of it is written).
-Result<OpenedFile> openOrTakeOver(Env* env, unsigned index, const DeviceOptions& options) {
-    OpenOptions open;
-    open.create = true;
-    open.exclusive = true;
-    open.direct = options.io != IoMode::Buffered;
-    auto created = env->open(options.path, open);
-    if (created)
-        return OpenedFile{std::move(created).value(), true, false};
-    if (created.code() != Errc::Exists)
-        return Error(created.error()).on(DeviceId{index});
-
-    open.create = false;
-    open.exclusive = false;
-    auto existing = env->open(options.path, open);
-    if (!existing)
-        return Error(existing.error()).on(DeviceId{index});
-    File& file = **existing;
-    auto size = file.size();
-    if (!size)
-        return Error(size.error()).on(DeviceId{index});
-    if (*size == 0)
-        return OpenedFile{std::move(existing).value(), false, true};
-    if (*size < kPageSize)
-        return pathError(Errc::Exists, index, options.path, 0);
-    PageBuffer header;
-    if (Status s = file.readAt(0, header.bytes); !s)
-        return Error(s.error()).on(DeviceId{index});
-    if (!swapfile::hasSwapMagic(header.bytes, kPageSize))
-        return pathError(Errc::Exists, index, options.path, 0);
-    return OpenedFile{std::move(existing).value(), false, false};
-}
-
-/// Sizes the file (dropping a taken-over file's old blocks), preallocates if asked and
-/// writes the header page.
-Status setUp(File& file, std::uint64_t slots, const DeviceOptions& options) {
-    const std::uint64_t fileBytes = offsetOf(slots);
-    if (Status s = file.truncate(0); !s)
-        return s;
-    if (Status s = file.truncate(fileBytes); !s)
-        return s;
-    if (options.preallocate)
-        if (Status s = file.allocate(0, fileBytes); !s)
-            return s;
-    swapfile::SwapHeader h;
-    h.slotCount = slots;
-    h.clusterSlots = kClassicClusterSlots;
-    PageBuffer page;
-    swapfile::encodeSwapHeader(h, page.bytes);
-    if (Status s = file.writeAt(0, page.bytes); !s)
-        return s;
-    return file.sync();
-}
 
 } // namespace
 
@@ -157,35 +86,21 @@ Result<std::unique_ptr<ClassicSwapDevice>> ClassicSwapDevice::open(Env* env, uns
     const std::uint64_t slots = options.sizeBytes / kPageSize;
     if (index >= ClassicEntry::kMaxDevices || options.path.empty() || slots == 0 || slots > ClassicEntry::kMaxSlots
         || options.priority < kMinPriority || options.priority > kMaxPriority)
-        return pathError(Errc::InvalidArgument, index, options.path);
+        return deviceError(Errc::InvalidArgument, DeviceId{index}, options.path);
 
     // swapon allocates swap_map and swap_cgroup for the whole device before touching the file.
     std::unique_ptr<ClassicSwapDevice> dev;
     try {
         dev.reset(new ClassicSwapDevice(env, index, options, slots));
     } catch (const std::bad_alloc&) {
-        return pathError(Errc::InvalidArgument, index, options.path).os(ENOMEM);
+        return deviceError(Errc::InvalidArgument, DeviceId{index}, options.path).os(ENOMEM);
     }
 
-    auto opened = openOrTakeOver(env, index, options);
-    if (!opened)
-        return opened.error();
-    OpenedFile& of = *opened;
-    auto fail = [&](Error e) -> Error {
-        if (of.created) {
-            of.file.reset();
-            static_cast<void>(env->remove(options.path));
-        } else if (of.wasEmpty) {
-            static_cast<void>(of.file->truncate(0));
-        }
-        return e.on(DeviceId{index});
-    };
-    if (options.io == IoMode::Direct && !of.file->directIo())
-        return fail(pathError(Errc::IoError, index, options.path).os(EINVAL));
-    if (Status s = setUp(*of.file, slots, options); !s)
-        return fail(s.error());
-    dev->m_directIo = of.file->directIo();
-    dev->m_file = std::move(of.file);
+    auto file = swapfile::openSwapfile(env, DeviceId{index}, options, slots, kClassicClusterSlots);
+    if (!file)
+        return file.error();
+    dev->m_directIo = (*file)->directIo();
+    dev->m_file = std::move(file).value();
     return dev;
 }
 
@@ -234,7 +149,7 @@ Status ClassicSwapDevice::checkSlotLocked(std::uint64_t slot) const {
     if (slot >= m_swapMap.size())
         return error(Errc::UnknownSlot, slot, kNoOffset);
     if (m_swapMap[slot] == 0)
-        return error(Errc::FreedSlot, slot, offsetOf(slot));
+        return error(Errc::FreedSlot, slot, slotOffset(slot));
     return {};
 }
 
@@ -428,7 +343,7 @@ std::optional<std::uint32_t> ClassicSwapDevice::releaseLocked(std::uint64_t slot
 
 void ClassicSwapDevice::discardCluster(std::uint32_t cluster) {
     const std::uint64_t first = std::uint64_t(cluster) * kClassicClusterSlots;
-    Status s = m_file->punchHole(offsetOf(first), std::uint64_t(clusterSize(cluster)) * kPageSize);
+    Status s = m_file->punchHole(slotOffset(first), std::uint64_t(clusterSize(cluster)) * kPageSize);
     if (s) {
         m_discards.fetch_add(1, std::memory_order_relaxed);
     } else {
@@ -473,7 +388,7 @@ void ClassicSwapDevice::commitPool(std::uint64_t slot, pool::PoolHandle handle) 
 }
 
 Status ClassicSwapDevice::writeAndCommit(std::uint64_t slot, const std::byte* page) {
-    const std::uint64_t offset = offsetOf(slot);
+    const std::uint64_t offset = slotOffset(slot);
     Status st = m_file->writeAt(offset, std::span<const std::byte>(page, kPageSize));
     if (!st) {
         m_writeErrors.fetch_add(1, std::memory_order_relaxed);
@@ -515,7 +430,7 @@ Result<ClassicSlotView> ClassicSwapDevice::view(std::uint64_t slot) const {
 }
 
 Status ClassicSwapDevice::read(std::uint64_t slot, std::byte* page) {
-    const std::uint64_t offset = offsetOf(slot);
+    const std::uint64_t offset = slotOffset(slot);
     if (m_closed.load(std::memory_order_acquire))
         return error(Errc::IoError, slot, offset).os(EBADF);
     if (Status s = m_file->readAt(offset, std::span<std::byte>(page, kPageSize)); !s) {

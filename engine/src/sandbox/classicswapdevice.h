@@ -17,7 +17,8 @@
 //
 // On disk: page 0 is the swaptier header (swapfile/swapheader.h), slot i at (i + 1) * 4096.
 // Contents never outlive the device. A path that exists and is neither empty nor a swaptier
-// swapfile is refused (Exists) and left untouched; an earlier swaptier swapfile is taken over.
+// swapfile is refused (Exists) and left untouched; an earlier swaptier swapfile is taken over
+// (swapfile/swapfilesetup.h does this for both swap designs).
 // There is no per-slot checksum: the kernel keeps none (the sandbox compares every page).
 //
 // Thread safety: all methods are thread-safe. One mutex (the kernel's si->lock) guards every

@@ -303,12 +303,10 @@ void SandboxRun::applyPolicies() {
         if (poolFull) {
             placement = Placement::DeviceOnly;
             swapAllowed = writeback; // no pool room and no writeback: nowhere to go
-            if (w->lastReclaimShortfall() == 0)
-                ++w->counters().zswapMaxHits;
         } else if (!writeback) {
             placement = Placement::PoolOnly;
         }
-        w->setPlacement(placement, swapAllowed);
+        w->setPlacement(placement, swapAllowed, poolFull);
         w->setSwapAllowance(allowance);
     }
 }

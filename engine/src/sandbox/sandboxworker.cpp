@@ -295,6 +295,8 @@ SandboxWorker::EvictOutcome SandboxWorker::evict(std::uint32_t frame) {
     freeFrame(frame);
     ++m_age;
     ++m_counters.swapOuts;
+    if (m_zswapCapped)
+        ++m_counters.zswapMaxHits;
     if (m_swapAllowance != kNoLimit)
         --m_swapAllowance;
     return EvictOutcome::Evicted;

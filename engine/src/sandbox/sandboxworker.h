@@ -73,7 +73,12 @@ public:
     // --- on the coordinator, while the worker waits --------------------------------------
     void setBudget(std::uint64_t pages) { m_budget = pages; }
     void setQuota(std::uint64_t pages) { m_quota = pages; }
-    void setPlacement(Placement placement, bool swapAllowed) { m_placement = placement; m_swapAllowed = swapAllowed; }
+    /// zswapCapped: the placement is DeviceOnly because of memory.zswap.max (counted per page).
+    void setPlacement(Placement placement, bool swapAllowed, bool zswapCapped) {
+        m_placement = placement;
+        m_swapAllowed = swapAllowed;
+        m_zswapCapped = zswapCapped;
+    }
     void setSwapAllowance(std::uint64_t pages) { m_swapAllowance = pages; }
 
     std::uint64_t residentPages() const { return m_resident; }
@@ -171,6 +176,7 @@ private:
     std::uint64_t m_lastShortfall = 0;
     Placement m_placement = Placement::Auto;
     bool m_swapAllowed = true;
+    bool m_zswapCapped = false;
     std::uint64_t m_swapAllowance = kNoLimit;
 
     SandboxCounters m_counters;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// SwapDevice: one swapfile = a file (through Env) + a PhysicalAllocator (slots, checksums,
-// reverse map; see physicalallocator.h) + the header page (swapheader.h).
+// SwapDevice: one swapfile = a file (through Env, opened and set up by swapfilesetup.h, which
+// also writes the header page of swapheader.h) + a PhysicalAllocator (slots, checksums,
+// reverse map; see physicalallocator.h).
 //
 // Why it looks like this:
 //  - Safety of other people's data first. A path that exists and does not start with the
@@ -23,7 +24,7 @@
 
 #include "env/oserror.h"
 #include "swapfile/physicalallocator.h"
-#include "swapfile/swapheader.h"
+#include "swapfile/swapfilesetup.h"
 #include "util/crc32c.h"
 
 #include <atomic>
@@ -34,81 +35,6 @@ namespace swaptier::swapfile {
 namespace {
 
 using env::kNoOffset;
-
-/// Byte offset of physical slot `slot` (page 0 is the header).
-constexpr std::uint64_t offsetOf(std::uint64_t slot) { return (slot + 1) * kPageSize; }
-
-/// One page-aligned page buffer (so that direct I/O needs no bounce).
-struct alignas(File::directIoAlignment()) PageBuffer {
-    std::byte bytes[kPageSize];
-};
-
-struct OpenedFile {
-    std::unique_ptr<File> file;
-    bool created = false;  ///< we created the path: remove it if setup fails
-    bool wasEmpty = false; ///< an existing empty file: truncate it back if setup fails
-};
-
-Error deviceError(Errc code, DeviceId id, const std::string& path, std::uint64_t offset = kNoOffset) {
-    Error e = Error::of(code);
-    e.on(id).file(path, offset);
-    return e;
-}
-
-/// Opens options.path: creates it if missing; an existing file must be empty or start with
-/// the swaptier magic (else Exists, and the file is not modified).
-Result<OpenedFile> openOrTakeOver(Env* env, DeviceId id, const DeviceOptions& options) {
-    OpenOptions open;
-    open.create = true;
-    open.exclusive = true;
-    open.direct = options.io != IoMode::Buffered;
-    auto created = env->open(options.path, open);
-    if (created)
-        return OpenedFile{std::move(created).value(), true, false};
-    if (created.code() != Errc::Exists)
-        return Error(created.error()).on(id);
-
-    open.create = false;
-    open.exclusive = false;
-    auto existing = env->open(options.path, open);
-    if (!existing)
-        return Error(existing.error()).on(id);
-    File& file = **existing;
-    auto size = file.size();
-    if (!size)
-        return Error(size.error()).on(id);
-    if (*size == 0)
-        return OpenedFile{std::move(existing).value(), false, true};
-    if (*size < kPageSize) // too short to be ours
-        return deviceError(Errc::Exists, id, options.path, 0);
-    PageBuffer header;
-    if (Status s = file.readAt(0, header.bytes); !s)
-        return Error(s.error()).on(id);
-    if (!hasSwapMagic(header.bytes, kPageSize))
-        return deviceError(Errc::Exists, id, options.path, 0);
-    return OpenedFile{std::move(existing).value(), false, false};
-}
-
-/// Sizes the file, reserves its blocks if asked and writes the header.
-Status setUp(File& file, std::uint64_t slots, const DeviceOptions& options) {
-    const std::uint64_t fileBytes = offsetOf(slots);
-    // Truncating to 0 first drops a taken-over file's old blocks: its contents are meaningless.
-    if (Status s = file.truncate(0); !s)
-        return s;
-    if (Status s = file.truncate(fileBytes); !s)
-        return s;
-    if (options.preallocate)
-        if (Status s = file.allocate(0, fileBytes); !s)
-            return s;
-    SwapHeader h;
-    h.slotCount = slots;
-    h.clusterSlots = kClusterSlots;
-    PageBuffer page;
-    encodeSwapHeader(h, page.bytes);
-    if (Status s = file.writeAt(0, page.bytes); !s)
-        return s;
-    return file.sync();
-}
 
 } // namespace
 
@@ -141,7 +67,7 @@ struct SwapDevice::Impl {
     void discardCluster(std::uint32_t cluster) {
         const std::uint64_t first = allocator.firstSlotOf(cluster);
         const std::uint64_t length = std::uint64_t(allocator.slotCountOf(cluster)) * kPageSize;
-        Status s = file->punchHole(offsetOf(first), length);
+        Status s = file->punchHole(slotOffset(first), length);
         if (s) {
             discards.fetch_add(1, std::memory_order_relaxed);
         } else {
@@ -187,25 +113,11 @@ Result<std::unique_ptr<SwapDevice>> SwapDevice::open(Env* env, DeviceId id, cons
     if (options.path.empty() || slots == 0 || slots > PhysicalAllocator::kMaxSlots)
         return deviceError(Errc::InvalidArgument, id, options.path);
 
-    auto opened = openOrTakeOver(env, id, options);
-    if (!opened)
-        return opened.error();
-    OpenedFile& of = *opened;
-    auto fail = [&](Error e) -> Error {
-        if (of.created) {
-            of.file.reset();
-            static_cast<void>(env->remove(options.path));
-        } else if (of.wasEmpty) {
-            static_cast<void>(of.file->truncate(0));
-        }
-        return e.on(id);
-    };
-    if (options.io == IoMode::Direct && !of.file->directIo())
-        return fail(deviceError(Errc::IoError, id, options.path).os(EINVAL));
-    if (Status s = setUp(*of.file, slots, options); !s)
-        return fail(s.error());
+    auto file = openSwapfile(env, id, options, slots, kClusterSlots);
+    if (!file)
+        return file.error();
 
-    auto impl = std::make_unique<Impl>(env, id, options, std::move(of.file), slots);
+    auto impl = std::make_unique<Impl>(env, id, options, std::move(file).value(), slots);
     return std::unique_ptr<SwapDevice>(new SwapDevice(std::move(impl)));
 }
 
@@ -222,7 +134,7 @@ Result<std::uint64_t> SwapDevice::store(const std::byte* page, SlotId owner) {
         return d.error(Errc::DeviceFull, kNoOffset, owner);
 
     const std::uint32_t crc = util::crc32c(page, kPageSize);
-    const std::uint64_t offset = offsetOf(*slot);
+    const std::uint64_t offset = slotOffset(*slot);
     if (Status s = d.file->writeAt(offset, std::span<const std::byte>(page, kPageSize)); !s) {
         d.writeErrors.fetch_add(1, std::memory_order_relaxed);
         d.release(*slot);
@@ -235,7 +147,7 @@ Result<std::uint64_t> SwapDevice::store(const std::byte* page, SlotId owner) {
 
 Status SwapDevice::load(std::uint64_t physicalSlot, std::byte* page) {
     Impl& d = *m_impl;
-    const std::uint64_t offset = physicalSlot < d.allocator.totalSlots() ? offsetOf(physicalSlot) : kNoOffset;
+    const std::uint64_t offset = physicalSlot < d.allocator.totalSlots() ? slotOffset(physicalSlot) : kNoOffset;
     std::uint32_t crc = 0;
     SlotId owner;
     if (!page || !d.allocator.lookup(physicalSlot, crc, owner))
