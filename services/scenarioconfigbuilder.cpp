@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ScenarioConfigBuilder: the tables of a scenario document to the fields of SandboxConfig (see
+// scenarioconfigbuilder.h). One method per table, in the order of the documentation; the
+// limits and the names of enumerated values below are those of the sandbox and the format.
+#include "scenarioconfigbuilder.h"
+
+#include "scenariokeys.h"
+#include "scenariovalues.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringList>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace swaptier::services::detail {
+
+namespace {
+
+using namespace Qt::StringLiterals;
+
+constexpr Int kMaxPriority = 32767; // swapon(2)
+// Limits of the sandbox (validateSandboxConfig()), checked here so that they get a location.
+constexpr std::uint64_t kMaxWorkloadPages = 0xFFFF'FFFFull;
+constexpr std::uint64_t kMaxThreads = 1024;
+constexpr std::uint64_t kMinPagesPerThread = 16;
+// zstd's levels: ZSTD_minCLevel() (-ZSTD_TARGETLENGTH_MAX) .. ZSTD_maxCLevel().
+constexpr Int kZstdMinLevel = -131072;
+constexpr Int kZstdMaxLevel = 22;
+
+constexpr Choice<SwapDesign> kDesigns[] = {{"virtual", SwapDesign::Virtual}, {"classic", SwapDesign::Classic}};
+constexpr Choice<IoMode> kIoModes[] = {
+    {"auto", IoMode::Auto}, {"direct", IoMode::Direct}, {"buffered", IoMode::Buffered}};
+constexpr Choice<WorkloadKind> kWorkloadKinds[] = {
+    {"sequential", WorkloadKind::Sequential},    {"uniform", WorkloadKind::Uniform},
+    {"zipfian", WorkloadKind::Zipfian},          {"phase-change", WorkloadKind::PhaseChange},
+    {"fork-heavy", WorkloadKind::ForkHeavy},     {"trace", WorkloadKind::Trace}};
+constexpr Choice<SandboxAction::Kind> kActionKinds[] = {{"swapoff", SandboxAction::Kind::Swapoff},
+                                                        {"set-priority", SandboxAction::Kind::SetPriority},
+                                                        {"set-pool", SandboxAction::Kind::SetPool}};
+
+/// Workload keys that only some kinds use; a key given for another kind is an error, since it
+/// would silently do nothing.
+constexpr unsigned kindBit(WorkloadKind kind) { return 1u << unsigned(kind); }
+struct KindKey {
+    std::string_view key;
+    unsigned kinds;
+};
+constexpr KindKey kKindKeys[] = {
+    {"size", ~kindBit(WorkloadKind::Trace)}, // a trace maps the pages it touches
+    {"passes", kindBit(WorkloadKind::Sequential)},
+    {"write_fraction", kindBit(WorkloadKind::Uniform) | kindBit(WorkloadKind::Zipfian)
+                           | kindBit(WorkloadKind::PhaseChange) | kindBit(WorkloadKind::ForkHeavy)},
+    {"zipf_theta", kindBit(WorkloadKind::Zipfian)},
+    {"phases", kindBit(WorkloadKind::PhaseChange)},
+    {"phase_window", kindBit(WorkloadKind::PhaseChange)},
+    {"fork_every", kindBit(WorkloadKind::ForkHeavy)},
+    {"child_accesses", kindBit(WorkloadKind::ForkHeavy)},
+    {"max_children", kindBit(WorkloadKind::ForkHeavy)},
+    {"trace", kindBit(WorkloadKind::Trace)},
+};
+
+} // namespace
+
+bool ScenarioConfigBuilder::build(const toml::table& doc, SandboxConfig& c, QString& name, QString& description) {
+    const TomlTable top(m_ctx, doc, tr("the top-level table"));
+    if (!readFormat(top) || !top.checkKeys(kTopKeys) || !top.require("name") || !top.line("name", name)
+        || !top.line("description", description, true))
+        return false;
+    c.name = name.toStdString();
+    if (!top.integer("seed", c.seed, 0, kIntMax) || !top.choice("design", c.design, kDesigns)
+        || !top.duration("duration", c.durationMs) || !top.duration("sample_interval", c.sampleIntervalMs)
+        || !top.integer("reclaim_batch", c.reclaimBatch, 1, 1 << 20)
+        || !top.integer("round_accesses", c.roundAccesses, 1, 1 << 20)
+        || !top.boolean("verify_pages", c.verifyPages))
+        return false;
+    const toml::table* pool = nullptr;
+    if (!top.subtable("pool", pool, tr("a table ([pool])")))
+        return false;
+    if (pool && !readPool(TomlTable(m_ctx, *pool, u"[pool]"_s), kPoolKeys, c.engine.pool, &c.engine.detectZeroPages))
+        return false;
+    if (!readContent(top, c) || !readDevices(top, c) || !readCgroups(top, c) || !readWorkloads(top, c)
+        || !readActions(top, c))
+        return false;
+    if (c.workloads.empty())
+        return top.failHere(tr("a scenario needs at least one [[workload]]"));
+    return true;
+}
+
+bool ScenarioConfigBuilder::readFormat(const TomlTable& top) {
+    if (!top.require("format"))
+        return false;
+    const toml::node& node = *top.find("format");
+    const auto* version = node.as_integer();
+    if (!version)
+        return top.mustBe("format", node, tr("the integer 1"));
+    if (version->get() != 1)
+        return top.fail(node, tr("format %1 is not supported: this version of swaptier reads format = 1")
+                                  .arg(version->get()));
+    return true;
+}
+
+bool ScenarioConfigBuilder::readPool(const TomlTable& t, Keys known, PoolOptions& pool, bool* detectZeroPages) {
+    if (!t.checkKeys(known) || !t.boolean("enabled", pool.enabled))
+        return false;
+    if (const toml::node* node = t.find("codec")) {
+        const auto* s = node->as_string();
+        if (!s)
+            return t.mustBe("codec", *node, tr("a codec name (\"lz4\", \"zstd\" or \"lzo\")"));
+        const auto codec = codecFromName(s->get());
+        if (!codec || *codec == Codec::Raw)
+            return t.fail(*node, tr("unknown codec '%1' in %2: a pool compresses with \"lz4\", \"zstd\" or \"lzo\"")
+                                     .arg(QString::fromStdString(s->get()), t.label()));
+        pool.codec = *codec;
+    }
+    if (!t.integer("zstd_level", pool.zstdLevel, kZstdMinLevel, kZstdMaxLevel)
+        || !t.size("limit", pool.limitBytes, SizeForm::PoolLimit)
+        || !t.integer("max_pages_per_zspage", pool.maxPagesPerZspage, 1, 16))
+        return false;
+    if (const toml::node* node = t.find("accept_threshold")) {
+        // An integer percentage, or the same with a '%': 90 or "90%".
+        std::optional<double> percent;
+        if (const auto* i = node->as_integer())
+            percent = double(i->get());
+        else if (const auto* s = node->as_string())
+            if (const auto fraction = parsePercent(QString::fromStdString(s->get())))
+                percent = *fraction * 100.0;
+        if (!percent || *percent != std::floor(*percent) || *percent < 1 || *percent > 100)
+            return t.outOfRange("accept_threshold", *node,
+                                tr("a whole percentage between 1 and 100 (90 or \"90%\")"), valueText(*node));
+        pool.acceptThresholdPercent = unsigned(*percent);
+    }
+    return !detectZeroPages || t.boolean("detect_zero_pages", *detectZeroPages);
+}
+
+bool ScenarioConfigBuilder::readContent(const TomlTable& top, SandboxConfig& c) {
+    const toml::table* content = nullptr;
+    if (!top.subtable("content", content, tr("a table ([content])")))
+        return false;
+    if (!content)
+        return true;
+    const TomlTable t(m_ctx, *content, u"[content]"_s);
+    if (!t.checkKeys(kContentKeys) || !t.mix("mix", c.mix))
+        return false;
+    if (const toml::node* node = t.find("files")) {
+        const auto* files = node->as_array();
+        if (!files)
+            return t.mustBe("files", *node, tr("an array of file paths"));
+        for (const toml::node& file : *files) {
+            QString path;
+            if (!t.existingFile(file, "files", path))
+                return false;
+            c.contentFiles.push_back(path.toStdString());
+        }
+    }
+    return true;
+}
+
+bool ScenarioConfigBuilder::readName(const TomlTable& t, const Names& names, const QString& duplicate, QString& name) {
+    if (!t.require("name") || !t.line("name", name))
+        return false;
+    if (const auto it = names.constFind(name); it != names.constEnd())
+        return t.failAt("name", duplicate.arg(name).arg(it->line));
+    return true;
+}
+
+int ScenarioConfigBuilder::lineOf(const TomlTable& t, std::string_view key) {
+    const toml::node* node = t.find(key);
+    return node ? int(node->source().begin.line) : 0;
+}
+
+bool ScenarioConfigBuilder::readDevices(const TomlTable& top, SandboxConfig& c) {
+    std::vector<const toml::table*> entries;
+    if (!top.tables("device", entries))
+        return false;
+    static const QRegularExpression validName(u"^[A-Za-z0-9._-]+$"_s);
+    for (const toml::table* entry : entries) {
+        const TomlTable t(m_ctx, *entry, u"[[device]]"_s);
+        QString name;
+        if (!t.checkKeys(kDeviceKeys)
+            || !readName(t, m_devices, tr("duplicate device name '%1' (first defined on line %2)"), name))
+            return false;
+        if (!validName.match(name).hasMatch())
+            return t.failAt("name",
+                            tr("device name '%1' may only use letters, digits, '.', '_' and '-'").arg(name));
+        DeviceOptions d;
+        QString path = name + u".swap"_s;
+        if (!t.line("path", path) || !t.require("size") || !t.size("size", d.sizeBytes, SizeForm::Pages)
+            || !t.integer("priority", d.priority, -1, kMaxPriority) || !t.boolean("discard", d.discard)
+            || !t.choice("io", d.io, kIoModes) || !t.boolean("preallocate", d.preallocate))
+            return false;
+        if (QDir::isRelativePath(path)) {
+            if (m_ctx.deviceDir().isEmpty())
+                return t.failAt("path", tr("device '%1' has the relative path '%2', but no device directory was "
+                                           "given; give an absolute path or a device directory")
+                                            .arg(name, path));
+            path = QDir(m_ctx.deviceDir()).absoluteFilePath(path);
+        }
+        path = QDir::cleanPath(path);
+        for (std::size_t i = 0; i < c.devices.size(); ++i)
+            if (c.devices[i].path == path.toStdString())
+                return t.failAt("path", tr("device '%1' uses the same swapfile as device '%2': %3")
+                                            .arg(name, QString::fromStdString(c.deviceNames[i]), path));
+        d.path = path.toStdString();
+        m_devices.insert(name, {int(c.devices.size()), lineOf(t, "name")});
+        c.devices.push_back(d);
+        c.deviceNames.push_back(name.toStdString());
+    }
+    return true;
+}
+
+bool ScenarioConfigBuilder::readCgroups(const TomlTable& top, SandboxConfig& c) {
+    CgroupSpec root;
+    root.name = "/";
+    c.cgroups.assign(1, root);
+    m_memoryMaxAt.assign(1, toml::source_region{});
+    m_cgroups.insert(u"/"_s, {0, 0});
+    std::vector<const toml::table*> entries;
+    if (!top.tables("cgroup", entries))
+        return false;
+    QSet<QString> everyName; // to tell a parent defined later from an unknown one
+    for (const toml::table* entry : entries)
+        if (const auto* s = entry->get_as<std::string>("name"))
+            everyName.insert(QString::fromStdString(s->get()));
+    int rootLine = 0;
+    for (const toml::table* entry : entries) {
+        const TomlTable t(m_ctx, *entry, u"[[cgroup]]"_s);
+        QString name;
+        if (!t.checkKeys(kCgroupKeys) || !t.require("name") || !t.line("name", name))
+            return false;
+        std::size_t index = 0;
+        if (name == u"/") {
+            if (rootLine)
+                return t.failAt("name", tr("the root cgroup '/' is given twice (first on line %1)").arg(rootLine));
+            rootLine = lineOf(t, "name");
+            if (!t.forbid("parent", tr("the root cgroup '/' has no parent")))
+                return false;
+        } else {
+            if (!readName(t, m_cgroups, tr("duplicate cgroup name '%1' (first defined on line %2)"), name))
+                return false;
+            QString parent = u"/"_s;
+            if (!t.line("parent", parent))
+                return false;
+            const auto it = m_cgroups.constFind(parent);
+            if (it == m_cgroups.constEnd()) {
+                if (parent == name)
+                    return t.failAt("parent", tr("cgroup '%1' cannot be its own parent").arg(name));
+                if (everyName.contains(parent))
+                    return t.failAt("parent", tr("parent cgroup '%1' is defined later in the file; define a parent "
+                                                 "before its children")
+                                                  .arg(parent));
+                return t.failAt("parent", tr("unknown parent cgroup '%1' (cgroups: %2)")
+                                              .arg(parent, cgroupNames(c)));
+            }
+            CgroupSpec spec;
+            spec.name = name.toStdString();
+            spec.parent = it->index;
+            index = c.cgroups.size();
+            c.cgroups.push_back(spec);
+            m_cgroups.insert(name, {int(index), lineOf(t, "name")});
+        }
+        CgroupSpec& spec = c.cgroups[index];
+        m_memoryMaxAt.resize(c.cgroups.size());
+        const toml::node* memoryMax = t.find("memory_max");
+        m_memoryMaxAt[index] = memoryMax ? memoryMax->source() : entry->source();
+        if (!t.size("memory_max", spec.memoryMax, SizeForm::Limit)
+            || !t.size("swap_max", spec.swapMax, SizeForm::Limit)
+            || !t.size("zswap_max", spec.zswapMax, SizeForm::Limit)
+            || !t.boolean("zswap_writeback", spec.zswapWriteback))
+            return false;
+    }
+    return true;
+}
+
+QString ScenarioConfigBuilder::cgroupNames(const SandboxConfig& c) {
+    QStringList names;
+    for (const CgroupSpec& spec : c.cgroups)
+        names << QString::fromStdString(spec.name);
+    return names.join(u", ");
+}
+
+bool ScenarioConfigBuilder::readWorkloads(const TomlTable& top, SandboxConfig& c) {
+    std::vector<const toml::table*> entries;
+    if (!top.tables("workload", entries))
+        return false;
+    Names workloads;
+    for (const toml::table* entry : entries) {
+        const TomlTable t(m_ctx, *entry, u"[[workload]]"_s);
+        WorkloadSpec w;
+        QString name;
+        if (!t.checkKeys(kWorkloadKeys)
+            || !readName(t, workloads, tr("duplicate workload name '%1' (first defined on line %2)"), name)
+            || !t.choice("kind", w.kind, kWorkloadKinds))
+            return false;
+        w.name = name.toStdString();
+        workloads.insert(name, {int(c.workloads.size()), lineOf(t, "name")});
+        const QString kind = qs(choiceName(kWorkloadKinds, w.kind));
+        for (const KindKey& k : kKindKeys)
+            if (!(k.kinds & kindBit(w.kind))
+                && !t.forbid(k.key, tr("%1 does not apply to kind = \"%2\"").arg(t.what(k.key), kind)))
+                return false;
+        QString cgroup = u"/"_s;
+        if (!t.line("cgroup", cgroup))
+            return false;
+        const auto it = m_cgroups.constFind(cgroup);
+        if (it == m_cgroups.constEnd())
+            return t.failAt("cgroup", tr("unknown cgroup '%1' (cgroups: %2)").arg(cgroup, cgroupNames(c)));
+        w.cgroup = it->index;
+        std::uint64_t bytes = 0;
+        if ((w.kind != WorkloadKind::Trace && !t.require("size")) || !t.size("size", bytes, SizeForm::Pages))
+            return false;
+        w.pages = bytes / kScenarioPageBytes;
+        if (w.pages > kMaxWorkloadPages)
+            return t.failAt("size", tr("%1 must be at most 16T (2^32 pages)").arg(t.what("size")));
+        if (!t.integer("threads", w.threads, 1, 256) || !t.integer("accesses", w.accesses, 0, kIntMax)
+            || !t.integer("passes", w.passes, 1, 1'000'000) || !t.number("write_fraction", w.writeFraction, 0, 1)
+            || !t.number("zipf_theta", w.zipfTheta, 0, 100, true)
+            || !t.integer("phases", w.phases, 1, 1'000'000) || !t.number("phase_window", w.phaseWindow, 0, 1, true)
+            || !t.integer("fork_every", w.forkEvery, 0, kIntMax)
+            || !t.integer("child_accesses", w.childAccesses, 0, kIntMax)
+            || !t.integer("max_children", w.maxChildren, 1, 64)
+            || !t.integer("start_round", w.startRound, 0, kIntMax) || !t.mix("mix", w.mix, &w.hasMix))
+            return false;
+        if (w.zipfTheta == 1.0)
+            return t.failAt("zipf_theta", tr("%1 must not be 1 (the zipfian generator needs theta != 1)")
+                                              .arg(t.what("zipf_theta")));
+        if (w.kind == WorkloadKind::Trace) {
+            QString path;
+            if (!t.require("trace") || !t.existingFile(*t.find("trace"), "trace", path))
+                return false;
+            w.tracePath = path.toStdString();
+        }
+        m_threads += w.threads;
+        if (m_threads > kMaxThreads)
+            return t.failAt("threads", tr("the workloads have %1 threads in all; a sandbox runs at most %2")
+                                           .arg(m_threads).arg(kMaxThreads));
+        c.workloads.push_back(w);
+    }
+    return checkMemoryLimits(c);
+}
+
+bool ScenarioConfigBuilder::checkMemoryLimits(const SandboxConfig& c) {
+    std::vector<std::uint64_t> threadsUnder(c.cgroups.size(), 0);
+    for (const WorkloadSpec& w : c.workloads)
+        for (int g = w.cgroup; g >= 0; g = c.cgroups[std::size_t(g)].parent)
+            threadsUnder[std::size_t(g)] += w.threads;
+    for (std::size_t i = 0; i < c.cgroups.size(); ++i) {
+        const std::uint64_t needed = kMinPagesPerThread * std::max<std::uint64_t>(1, threadsUnder[i]);
+        if (c.cgroups[i].memoryMax == kNoLimit || c.cgroups[i].memoryMax / kScenarioPageBytes >= needed)
+            continue;
+        const QString message = tr("memory_max of cgroup '%1' must be at least %2 bytes: 16 pages for each of "
+                                   "the %3 threads of the workloads in it")
+                                    .arg(QString::fromStdString(c.cgroups[i].name))
+                                    .arg(needed * kScenarioPageBytes)
+                                    .arg(threadsUnder[i]);
+        return m_ctx.fail(m_memoryMaxAt[i], message);
+    }
+    return true;
+}
+
+bool ScenarioConfigBuilder::readActions(const TomlTable& top, SandboxConfig& c) {
+    std::vector<const toml::table*> entries;
+    if (!top.tables("action", entries))
+        return false;
+    for (const toml::table* entry : entries) {
+        const TomlTable t(m_ctx, *entry, u"[[action]]"_s);
+        SandboxAction a;
+        if (!t.checkKeys(kActionKeys) || !t.require("kind") || !t.choice("kind", a.kind, kActionKinds)
+            || !readAt(t, a.at))
+            return false;
+        const QString kind = qs(choiceName(kActionKinds, a.kind));
+        const auto notFor = [&](std::string_view key) {
+            return t.forbid(key, tr("%1 does not apply to kind = \"%2\"").arg(t.what(key), kind));
+        };
+        bool ok = true;
+        switch (a.kind) {
+        case SandboxAction::Kind::Swapoff:
+            ok = notFor("priority") && notFor("pool") && readDeviceRef(t, a.device);
+            break;
+        case SandboxAction::Kind::SetPriority:
+            ok = notFor("pool") && readDeviceRef(t, a.device) && t.require("priority")
+                && t.integer("priority", a.priority, -1, kMaxPriority);
+            break;
+        case SandboxAction::Kind::SetPool: {
+            const toml::table* pool = nullptr;
+            ok = notFor("device") && notFor("priority") && t.require("pool")
+                && t.subtable("pool", pool, tr("a table such as { codec = \"zstd\", limit = \"32M\" }"));
+            a.pool = c.engine.pool; // unspecified keys keep the scenario's [pool] values
+            ok = ok && readPool(TomlTable(m_ctx, *pool, u"[[action]].pool"_s), kActionPoolKeys, a.pool, nullptr);
+            break;
+        }
+        }
+        if (!ok)
+            return false;
+        c.actions.push_back(a);
+    }
+    return true;
+}
+
+bool ScenarioConfigBuilder::readAt(const TomlTable& t, double& at) {
+    const toml::node* node = t.find("at");
+    if (!node)
+        return true;
+    const QString expected = tr("\"start\", \"end\", a percentage such as \"50%\" or a number between 0 and 1");
+    if (const auto* s = node->as_string()) {
+        const auto point = parseProgressPoint(QString::fromStdString(s->get()));
+        if (!point)
+            return t.outOfRange("at", *node, expected, u"\"%1\""_s.arg(QString::fromStdString(s->get())));
+        at = *point;
+        return true;
+    }
+    if (!node->is_number())
+        return t.mustBe("at", *node, expected);
+    return t.number("at", at, 0, 1);
+}
+
+bool ScenarioConfigBuilder::readDeviceRef(const TomlTable& t, int& device) {
+    QString name;
+    if (!t.require("device") || !t.line("device", name))
+        return false;
+    const auto it = m_devices.constFind(name);
+    if (it == m_devices.constEnd()) {
+        QStringList names = m_devices.keys();
+        names.sort();
+        return t.failAt(
+            "device", names.isEmpty()
+                          ? tr("unknown device '%1' in %2 (the scenario has no [[device]])").arg(name, t.label())
+                          : tr("unknown device '%1' in %2 (devices: %3)").arg(name, t.label(), names.join(u", ")));
+    }
+    device = it->index;
+    return true;
+}
+
+} // namespace swaptier::services::detail
