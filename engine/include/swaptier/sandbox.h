@@ -29,7 +29,10 @@
 // page lands on can vary when a pool limit is hit by parallel stores.
 //
 // Thread safety: runSandbox() is called from one thread; it starts and joins its own workers.
-// Callbacks are called from the calling thread (progress, samples) between rounds.
+// Callbacks (progress, samples) are called between rounds, one at a time and never
+// concurrently, but not always from the calling thread: the coordinator step runs on whichever
+// worker thread reaches the round's barrier last (std::barrier's completion), so a callback
+// must not assume thread affinity (no GUI calls; post to an event loop instead).
 #pragma once
 
 #include "swaptier/engine.h"

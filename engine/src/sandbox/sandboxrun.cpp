@@ -127,6 +127,14 @@ private:
     void checkWorkerErrors();
     std::vector<int> ancestors(int cgroup) const;
 
+    /// Per cgroup, over its subtree: resident pages, workers not done, workers whose last
+    /// reclaim fell short of its quota.
+    struct SubtreeState {
+        std::vector<std::uint64_t> usage, active;
+        std::vector<bool> failed;
+    };
+    SubtreeState subtreeState() const;
+
     SandboxConfig m_config;
     SandboxCallbacks m_callbacks;
 
@@ -158,6 +166,21 @@ std::vector<int> SandboxRun::ancestors(int cgroup) const {
     for (int g = cgroup; g >= 0; g = m_config.cgroups[std::size_t(g)].parent)
         chain.push_back(g);
     return chain;
+}
+
+SandboxRun::SubtreeState SandboxRun::subtreeState() const {
+    const std::size_t n = m_config.cgroups.size();
+    SubtreeState s{std::vector<std::uint64_t>(n, 0), std::vector<std::uint64_t>(n, 0), std::vector<bool>(n, false)};
+    for (const auto& w : m_workers) {
+        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
+            s.usage[std::size_t(a)] += w->residentPages();
+            if (!w->done())
+                ++s.active[std::size_t(a)];
+            if (w->lastReclaimShortfall() > 0)
+                s.failed[std::size_t(a)] = true;
+        }
+    }
+    return s;
 }
 
 Status SandboxRun::setUp() {
@@ -316,14 +339,9 @@ void SandboxRun::plan() {
     if (m_stop.load(std::memory_order_relaxed))
         return;
     const std::size_t n = m_config.cgroups.size();
-    std::vector<std::uint64_t> usage(n, 0), active(n, 0);
-    for (const auto& w : m_workers) {
-        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
-            usage[std::size_t(a)] += w->residentPages();
-            if (!w->done())
-                ++active[std::size_t(a)];
-        }
-    }
+    const SubtreeState state = subtreeState();
+    const std::vector<std::uint64_t>& usage = state.usage;
+    const std::vector<std::uint64_t>& active = state.active;
     std::vector<std::uint64_t> target(n, 0);
     for (std::size_t g = 0; g < n; ++g) {
         const CgroupSpec& spec = m_config.cgroups[g];
@@ -350,18 +368,10 @@ void SandboxRun::plan() {
 }
 
 void SandboxRun::computeBudgets() {
-    const std::size_t n = m_config.cgroups.size();
-    std::vector<std::uint64_t> usage(n, 0), active(n, 0);
-    std::vector<bool> failed(n, false);
-    for (const auto& w : m_workers) {
-        for (int a : m_ancestors[std::size_t(w->cgroup())]) {
-            usage[std::size_t(a)] += w->residentPages();
-            if (!w->done())
-                ++active[std::size_t(a)];
-            if (w->lastReclaimShortfall() > 0)
-                failed[std::size_t(a)] = true;
-        }
-    }
+    const SubtreeState state = subtreeState();
+    const std::vector<std::uint64_t>& usage = state.usage;
+    const std::vector<std::uint64_t>& active = state.active;
+    const std::vector<bool>& failed = state.failed;
     const bool stalled = m_zeroProgressRounds >= 64;
     for (auto& w : m_workers) {
         std::uint64_t budget = m_config.roundAccesses;
@@ -438,12 +448,10 @@ SandboxSample SandboxRun::takeSample() {
     s.round = m_round;
     SandboxCounters total;
     std::vector<SandboxCounters> perCgroup(m_config.cgroups.size());
-    std::vector<std::uint64_t> usage(m_config.cgroups.size(), 0);
+    const std::vector<std::uint64_t> usage = subtreeState().usage;
     for (const auto& w : m_workers) {
         add(total, w->counters());
         add(perCgroup[std::size_t(w->cgroup())], w->counters());
-        for (int a : m_ancestors[std::size_t(w->cgroup())])
-            usage[std::size_t(a)] += w->residentPages();
     }
     s.counters = total;
     s.progress = m_plannedTotal ? std::min(1.0, double(total.accesses) / double(m_plannedTotal)) : 1.0;
@@ -499,10 +507,7 @@ void SandboxRun::settle() {
         m_zeroProgressRounds = 0;
     m_accessesAtLastSettle = total.accesses;
     {
-        std::vector<std::uint64_t> usage(m_config.cgroups.size(), 0);
-        for (const auto& w : m_workers)
-            for (int a : m_ancestors[std::size_t(w->cgroup())])
-                usage[std::size_t(a)] += w->residentPages();
+        const std::vector<std::uint64_t> usage = subtreeState().usage;
         for (std::size_t g = 0; g < usage.size(); ++g)
             m_peakResident[g] = std::max(m_peakResident[g], usage[g]);
     }
