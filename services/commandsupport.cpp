@@ -3,12 +3,17 @@
 
 #include "cliapp.h"
 
+#include <QCommandLineParser>
 #include <QDir>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTextStream>
 
 namespace swaptier::services {
+
+void CommandSupport::addCommandName(QCommandLineParser& parser, const QString& command) {
+    parser.addPositionalArgument(command, tr("The command."), command);
+}
 
 int CommandSupport::usage(QTextStream& err, const QString& program, const QString& command, const QString& message) {
     err << program << u' ' << command << ": " << message << u'\n'

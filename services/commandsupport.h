@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+class QCommandLineParser;
 class QTextStream;
 
 namespace swaptier::services {
@@ -24,6 +25,10 @@ class CommandSupport {
     Q_DECLARE_TR_FUNCTIONS(swaptier::services::CommandSupport)
 
 public:
+    /// Shows the command's name in the usage line of its --help ("swaptierctl [options] run
+    /// SCENARIO"); call before adding the real positional arguments. The parse is unaffected:
+    /// commands parse the arguments after their name.
+    static void addCommandName(QCommandLineParser& parser, const QString& command);
     /// Prints "PROGRAM COMMAND: message" and the --help hint; returns CliApp::ExitUsage.
     static int usage(QTextStream& err, const QString& program, const QString& command, const QString& message);
     /// Prints "PROGRAM COMMAND: error: message"; returns CliApp::ExitFailure.

@@ -32,6 +32,7 @@ int HistoryCommand::run(const QString& programPath, const QStringList& arguments
     const QCommandLineOption json(QStringLiteral("json"),
                                   tr("Print JSON: the list of runs, or the run with its report and samples."));
     parser.addOptions({db, json});
+    CommandSupport::addCommandName(parser, command);
     parser.addPositionalArgument(QStringLiteral("run"), tr("A run id from the list."), QStringLiteral("[RUN]"));
     if (!parser.parse(QStringList{programPath} + arguments))
         return CommandSupport::usage(err, program, command, parser.errorText());

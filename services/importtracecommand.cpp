@@ -30,6 +30,7 @@ int ImportTraceCommand::run(const QString& programPath, const QStringList& argum
     const QCommandLineOption keepRepeats(QStringLiteral("keep-repeats"),
                                          tr("Keep a record equal to the one just before it (default: dropped)."));
     parser.addOptions({instructions, keepRepeats});
+    CommandSupport::addCommandName(parser, command);
     parser.addPositionalArgument(QStringLiteral("log"), tr("The lackey output."), QStringLiteral("LACKEY_LOG"));
     parser.addPositionalArgument(QStringLiteral("output"), tr("The trace file to write."), QStringLiteral("OUTPUT"));
     if (!parser.parse(QStringList{programPath} + arguments))

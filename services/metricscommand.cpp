@@ -39,6 +39,7 @@ int MetricsCommand::run(const QString& programPath, const QStringList& arguments
     parser.addOptions({textfile, fileName, maxCgroups});
     ScenarioCommandOptions shared(true);
     shared.addTo(parser);
+    CommandSupport::addCommandName(parser, command);
     parser.addPositionalArgument(QStringLiteral("scenario"), tr("Scenario file or built-in name."),
                                  QStringLiteral("SCENARIO"));
     if (!parser.parse(QStringList{programPath} + arguments))

@@ -48,6 +48,7 @@ int RunCommand::run(Mode mode, const QString& programPath, const QStringList& ar
     ScenarioCommandOptions shared(mode == Mode::Run);
     shared.addTo(parser);
     parser.addOptions({json, db});
+    CommandSupport::addCommandName(parser, command);
     parser.addPositionalArgument(QStringLiteral("scenario"), tr("Scenario file or built-in name."),
                                  QStringLiteral("SCENARIO"));
 

@@ -24,6 +24,7 @@ int ScenariosCommand::run(const QString& programPath, const QStringList& argumen
             .arg(program)
         + CliApp::exitCodesHelp());
     const QCommandLineOption help = parser.addHelpOption();
+    CommandSupport::addCommandName(parser, command);
     parser.addPositionalArgument(QStringLiteral("name"), tr("A built-in scenario to print."), QStringLiteral("[NAME]"));
     if (!parser.parse(QStringList{programPath} + arguments))
         return CommandSupport::usage(err, program, command, parser.errorText());
