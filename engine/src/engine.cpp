@@ -234,7 +234,7 @@ Result<EngineImpl::Stored> EngineImpl::storeData(const std::byte* page, SlotId s
         [[fallthrough]];
     case Placement::DeviceOnly: {
         const DeviceId only = options.placement == Placement::DeviceOnly ? options.device : DeviceId{};
-        auto placed = m_devices.store(page, slot, only);
+        auto placed = m_devices.store(page, slot, only, {}, options.allowedTiers);
         if (placed) {
             out.backing = Backing::device(placed->index, placed->slot);
             return out;
@@ -523,7 +523,9 @@ EngineStats EngineImpl::stats() const {
     for (const auto& b : s.backends)
         s.slotTable.liveEntries += b.entries;
     s.pool = m_pool.stats();
-    s.devices = m_devices.stats();
+    auto devices = m_devices.stats();
+    s.devices = std::move(devices.devices);
+    s.tiers = std::move(devices.tiers);
     return s;
 }
 

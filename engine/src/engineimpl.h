@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // EngineImpl: the Engine interface over the slot table, the compressed pool, the devices and
 // the statistics shards. engine.cpp holds the entry operations (swap out/in, duplicate, put),
-// enginemove.cpp the moves and swapoff.
+// enginemove.cpp the moves and swapoff, enginetiers.cpp the tier table.
 //
 // Entry protocol (every operation on an entry):
 //   1. EpochGuard, find the cluster (lock-free), take the cluster lock, validate the entry.
@@ -38,6 +38,9 @@ public:
     Result<DeviceId> addDevice(const DeviceOptions& options) override;
     Result<SwapoffReport> swapoff(DeviceId device, const SwapoffOptions& options) override;
     Status setDevicePriority(DeviceId device, int priority) override;
+
+    Status setTiers(std::vector<TierSpec> tiers) override;
+    std::vector<TierSpec> tiers() const override;
 
     Result<SlotId> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) override;
     Result<LoadInfo> swapIn(SlotId slot, MutablePage out, const LoadOptions& options) override;

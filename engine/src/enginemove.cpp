@@ -42,7 +42,8 @@ bool EngineImpl::onTarget(std::uint64_t backing, const MoveTarget& target) const
             return false;
         if (target.kind == MoveTarget::Kind::Device)
             return dev->id() == target.device;
-        return !(target.exclude.valid() && dev->id() == target.exclude);
+        return !(target.exclude.valid() && dev->id() == target.exclude)
+               && (target.allowedTiers >> m_devices.tierOfIndex(Backing::deviceIndex(backing)) & 1u);
     }
     }
     return false;
@@ -62,7 +63,7 @@ Result<EngineImpl::Stored> EngineImpl::storeForMove(const std::byte* page, SlotI
         options.device = target.device;
         return storeData(page, slot, options);
     case MoveTarget::Kind::AnyDevice: {
-        auto placed = m_devices.store(page, slot, {}, target.exclude);
+        auto placed = m_devices.store(page, slot, {}, target.exclude, target.allowedTiers);
         if (!placed)
             return Error(placed.error()).at(slot);
         Stored out;

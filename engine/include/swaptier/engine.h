@@ -20,6 +20,7 @@
 #include "swaptier/options.h"
 #include "swaptier/stats.h"
 #include "swaptier/status.h"
+#include "swaptier/tiers.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -100,8 +101,18 @@ public:
     /// the virtual slots), then removes it. On failure or cancel the device stays, draining
     /// ended, and every entry is intact wherever it is.
     virtual Result<SwapoffReport> swapoff(DeviceId device, const SwapoffOptions& options = {}) = 0;
-    /// Changes a device's priority at runtime.
+    /// Changes a device's priority at runtime (and so, maybe, its tier).
     virtual Status setDevicePriority(DeviceId device, int priority) = 0;
+
+    // --- tiers ---------------------------------------------------------------------------
+    /// Replaces the tier table atomically (see swaptier/tiers.h): a store sees the old table
+    /// or the new one, never a mix. InvalidArgument (Error::path names the field, as
+    /// TierTable::make) for an invalid table; Busy (Error::path = the tier name) if the new
+    /// table has no tier of a name that holds a live device now: swap it off first. Devices
+    /// keep their priorities and land in the tier whose range holds them.
+    virtual Status setTiers(std::vector<TierSpec> tiers) = 0;
+    /// The current table, highest priorities first (TierTable::defaults() until setTiers()).
+    virtual std::vector<TierSpec> tiers() const = 0;
 
     // --- entries -------------------------------------------------------------------------
     /// Stores a page for cgroup `cgroup` and returns its slot, with swap count 1.

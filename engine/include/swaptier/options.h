@@ -4,6 +4,7 @@
 #pragma once
 
 #include "swaptier/ids.h"
+#include "swaptier/tiers.h"
 
 #include <atomic>
 #include <cstdint>
@@ -69,6 +70,12 @@ struct StoreOptions {
     Placement placement = Placement::Auto;
     DeviceId device;                ///< with DeviceOnly: this device only
     std::uint32_t shadow = 0;       ///< refault shadow to keep with the entry (kShadowBits wide)
+    /// Device tiers the page may go to: bit i = tier i of the engine's current tier table
+    /// (Engine::tiers(), highest priorities first). A mask is only meaningful with the table
+    /// it was computed from: after setTiers() the same bits may name other tiers. Devices of
+    /// other tiers are skipped (a named device too); with none left the store fails as with
+    /// no device (NoDevice, or BackendFull for Auto). The pool is not a tier.
+    std::uint32_t allowedTiers = kAllTiers;
 };
 
 struct LoadOptions {
@@ -81,9 +88,12 @@ struct MoveTarget {
     Kind kind = Kind::AnyDevice;
     DeviceId device;                ///< for Kind::Device
     DeviceId exclude;               ///< for Kind::AnyDevice: never this device (swapoff)
+    std::uint32_t allowedTiers = kAllTiers; ///< for Kind::AnyDevice: as StoreOptions::allowedTiers
 
     static MoveTarget pool() { return {Kind::Pool, {}, {}}; }
-    static MoveTarget anyDevice(DeviceId excluded = {}) { return {Kind::AnyDevice, {}, excluded}; }
+    static MoveTarget anyDevice(DeviceId excluded = {}, std::uint32_t tiers = kAllTiers) {
+        return {Kind::AnyDevice, {}, excluded, tiers};
+    }
     static MoveTarget onDevice(DeviceId d) { return {Kind::Device, d, {}}; }
     static MoveTarget memory() { return {Kind::Memory, {}, {}}; }
 };

@@ -94,6 +94,7 @@ struct DeviceStats {
     DeviceId id;
     std::string path;
     int priority = -1;
+    std::string tier;                  ///< name of the tier whose range holds `priority`
     bool draining = false;             ///< being swapped off: no new stores
     bool directIo = false;
     bool discard = false;
@@ -121,6 +122,16 @@ struct SlotTableStats {
     double bytesPerEntry() const { return liveEntries ? double(metadataBytes) / double(liveEntries) : 0.0; }
 };
 
+/// One swap tier (swaptier/tiers.h) and the live devices whose priority falls in its range.
+struct TierStats {
+    std::string name;
+    int minPriority = -1;
+    int maxPriority = 32767;
+    std::uint64_t devices = 0;         ///< live devices in the tier, draining ones included
+    std::uint64_t usedSlots = 0;
+    std::uint64_t totalSlots = 0;
+};
+
 /// A statistics snapshot. `backends`, `events` and `cgroups` form one consistent cut: every
 /// operation is either wholly in it or wholly out, and per-cgroup figures add up to the global
 /// ones. `slotTable`, `pool` and `devices` are read right after, each consistent on its own.
@@ -131,6 +142,7 @@ struct EngineStats {
     SlotTableStats slotTable;
     PoolStats pool;
     std::vector<DeviceStats> devices;  ///< live devices, by priority then id
+    std::vector<TierStats> tiers;      ///< the tier table, highest priorities first; same cut as `devices`
 };
 
 } // namespace swaptier

@@ -9,14 +9,11 @@
 
 namespace swaptier::swapfile {
 
-namespace {
-constexpr int kMinPriority = -1;
-constexpr int kMaxPriority = 32767;
-} // namespace
-
-DeviceSet::DeviceSet(Env* env) : m_env(env) {
+DeviceSet::DeviceSet(Env* env) : m_env(env), m_tiers(std::make_shared<const TierTable>(TierTable::defaults())) {
     for (auto& d : m_table)
         d.store(nullptr, std::memory_order_relaxed);
+    std::lock_guard lock(m_lock);
+    publishOrderLocked(); // readers always find a snapshot, and in it a tier table
 }
 
 DeviceSet::~DeviceSet() {
@@ -27,7 +24,7 @@ DeviceSet::~DeviceSet() {
 }
 
 Result<DeviceId> DeviceSet::add(const DeviceOptions& options) {
-    if (options.priority < kMinPriority || options.priority > kMaxPriority)
+    if (options.priority < kMinSwapPriority || options.priority > kMaxSwapPriority)
         return Error::of(Errc::InvalidArgument).file(options.path);
     std::unique_lock lock(m_lock);
     unsigned index = kMaxDevices;
@@ -77,7 +74,7 @@ Status DeviceSet::remove(DeviceId id, bool removeFile) {
 }
 
 Status DeviceSet::setPriority(DeviceId id, int priority) {
-    if (priority < kMinPriority || priority > kMaxPriority)
+    if (priority < kMinSwapPriority || priority > kMaxSwapPriority)
         return Error::of(Errc::InvalidArgument).on(id);
     std::lock_guard lock(m_lock);
     for (auto& d : m_table) {
@@ -89,6 +86,30 @@ Status DeviceSet::setPriority(DeviceId id, int priority) {
         }
     }
     return Error::of(Errc::UnknownDevice).on(id);
+}
+
+Status DeviceSet::setTiers(TierTable table) {
+    std::lock_guard lock(m_lock);
+    for (const auto& d : m_table) {
+        const SwapDevice* dev = d.load(std::memory_order_relaxed);
+        if (!dev)
+            continue;
+        const std::string& name = m_tiers->spec(m_tiers->tierOf(dev->priority())).name;
+        if (!table.indexOf(name))
+            return Error::of(Errc::Busy).on(dev->id()).file(name);
+    }
+    m_tiers = std::make_shared<const TierTable>(std::move(table));
+    publishOrderLocked();
+    return {};
+}
+
+TierTable DeviceSet::tiers() const {
+    std::lock_guard lock(m_lock);
+    return *m_tiers;
+}
+
+std::size_t DeviceSet::tierOfIndex(unsigned index) const {
+    return m_order.load(std::memory_order_acquire)->deviceTier[index];
 }
 
 Result<unsigned> DeviceSet::indexOf(DeviceId id) const {
@@ -106,8 +127,14 @@ void DeviceSet::publishOrderLocked() {
         if (SwapDevice* dev = m_table[i].load(std::memory_order_relaxed))
             byPriority[dev->priority()].push_back(i);
     auto* order = new Order;
-    for (auto& [prio, indexes] : byPriority)
+    order->tiers = m_tiers;
+    for (auto& [prio, indexes] : byPriority) {
+        const auto tier = std::uint8_t(m_tiers->tierOf(prio));
+        for (unsigned index : indexes)
+            order->deviceTier[index] = tier;
         order->groups.push_back(std::move(indexes));
+        order->groupTier.push_back(tier);
+    }
     order->cursors = std::make_unique<std::atomic<std::uint32_t>[]>(order->groups.size());
     for (std::size_t g = 0; g < order->groups.size(); ++g)
         order->cursors[g].store(0, std::memory_order_relaxed);
@@ -115,13 +142,23 @@ void DeviceSet::publishOrderLocked() {
         util::Epoch::global().retire(old, [](void* p) { delete static_cast<Order*>(p); });
 }
 
-Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, DeviceId only, DeviceId exclude) {
+Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, DeviceId only, DeviceId exclude,
+                                           std::uint32_t allowedTiers) {
     const Order* order = m_order.load(std::memory_order_acquire);
     bool candidate = false;
+    bool onlyInOtherTier = false; // `only` is live but its tier is not allowed
     Error last = Error::of(Errc::DeviceFull);
     if (order) {
         for (std::size_t g = 0; g < order->groups.size(); ++g) {
             const auto& group = order->groups[g];
+            if (!(allowedTiers >> order->groupTier[g] & 1u)) {
+                if (only.valid() && !onlyInOtherTier)
+                    onlyInOtherTier = std::any_of(group.begin(), group.end(), [&](unsigned index) {
+                        const SwapDevice* dev = byIndex(index);
+                        return dev && dev->id() == only;
+                    });
+                continue;
+            }
             const std::size_t n = group.size();
             const std::size_t start = order->cursors[g].fetch_add(1, std::memory_order_relaxed) % n;
             for (std::size_t k = 0; k < n; ++k) {
@@ -142,7 +179,7 @@ Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, 
         }
     }
     if (!candidate)
-        return only.valid() ? Error::of(Errc::UnknownDevice).on(only) : Error::of(Errc::NoDevice);
+        return only.valid() && !onlyInOtherTier ? Error::of(Errc::UnknownDevice).on(only) : Error::of(Errc::NoDevice);
     return last;
 }
 
@@ -153,13 +190,25 @@ void DeviceSet::trim() {
             dev->trim();
 }
 
-std::vector<DeviceStats> DeviceSet::stats() const {
+DeviceSet::Stats DeviceSet::stats() const {
     util::EpochGuard guard;
-    std::vector<DeviceStats> out;
-    for (const auto& d : m_table)
-        if (SwapDevice* dev = d.load(std::memory_order_acquire))
-            out.push_back(dev->stats());
-    std::sort(out.begin(), out.end(), [](const DeviceStats& a, const DeviceStats& b) {
+    Stats out;
+    // One table for the whole snapshot; a device's tier follows from the priority it reports.
+    const TierTable& table = *m_order.load(std::memory_order_acquire)->tiers;
+    for (const TierSpec& spec : table.specs())
+        out.tiers.push_back(TierStats{spec.name, spec.minPriority, spec.maxPriority, 0, 0, 0});
+    for (const auto& d : m_table) {
+        if (SwapDevice* dev = d.load(std::memory_order_acquire)) {
+            DeviceStats ds = dev->stats();
+            TierStats& tier = out.tiers[table.tierOf(ds.priority)];
+            ds.tier = tier.name;
+            ++tier.devices;
+            tier.usedSlots += ds.usedSlots;
+            tier.totalSlots += ds.totalSlots;
+            out.devices.push_back(std::move(ds));
+        }
+    }
+    std::sort(out.devices.begin(), out.devices.end(), [](const DeviceStats& a, const DeviceStats& b) {
         return a.priority != b.priority ? a.priority > b.priority : a.id < b.id;
     });
     return out;

@@ -9,13 +9,20 @@
 // priority change and published through an atomic pointer; old snapshots and removed devices
 // are freed through epoch-based reclamation, so readers take no lock.
 //
-// Lock order: m_lock (add/remove/priority) is taken alone; device locks are taken by the
+// Tiers (swaptier/tiers.h) ride on the same snapshot: it holds the tier table and the tier
+// index of every priority group and device, rebuilt with the order on add, remove, priority
+// change and setTiers. A store reads one snapshot, so it applies its tier mask to one table,
+// and skipping a tier costs one bit test per priority group.
+//
+// Lock order: m_lock (add/remove/priority/tiers) is taken alone; device locks are taken by the
 // devices themselves, never while m_lock is held.
 #pragma once
 
 #include "swapfile/swapdevice.h"
 #include "swaptier/env.h"
+#include "swaptier/tiers.h"
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -37,6 +44,10 @@ public:
     /// its file. REQUIRES: no entry refers to it any more; not inside an EpochGuard.
     Status remove(DeviceId id, bool removeFile);
     Status setPriority(DeviceId id, int priority);
+    /// Publishes `table`; Busy (Error::path = the tier name) if a live device is in a tier
+    /// whose name `table` lacks, and then the old table stays.
+    Status setTiers(TierTable table);
+    TierTable tiers() const;
 
     /// The device at `index`, or null. REQUIRES: an EpochGuard.
     SwapDevice* byIndex(unsigned index) const { return index < kMaxDevices ? m_table[index].load(std::memory_order_acquire) : nullptr; }
@@ -48,19 +59,32 @@ public:
         std::uint64_t slot;
     };
     /// Writes the page to the best device that takes it (see above). `only`: that device only;
-    /// `exclude`: never that one. NoDevice if there is no candidate at all, DeviceFull if all
-    /// candidates are full or draining, or the last I/O error if a write failed on every
-    /// candidate that had room. REQUIRES: an EpochGuard.
-    Result<Placed> store(const std::byte* page, SlotId owner, DeviceId only = {}, DeviceId exclude = {});
+    /// `exclude`: never that one; `allowedTiers`: devices of these tiers only (bit i = tier i).
+    /// NoDevice if there is no candidate at all (UnknownDevice if `only` names no live
+    /// device), DeviceFull if all candidates are full or draining, or the last I/O error if a
+    /// write failed on every candidate that had room. REQUIRES: an EpochGuard.
+    Result<Placed> store(const std::byte* page, SlotId owner, DeviceId only = {}, DeviceId exclude = {},
+                         std::uint32_t allowedTiers = kAllTiers);
+    /// Tier index of the device at `index` in the current snapshot. REQUIRES: an EpochGuard
+    /// and a live device at `index`. A reader racing with add() may see the device before the
+    /// snapshot that lists it (then the answer is stale until that snapshot is published).
+    std::size_t tierOfIndex(unsigned index) const;
 
     /// SwapDevice::trim() on every device.
     void trim();
-    std::vector<DeviceStats> stats() const;
+    struct Stats {
+        std::vector<DeviceStats> devices; // by priority then id, each with its tier name
+        std::vector<TierStats> tiers;     // the table, highest first, with its devices summed
+    };
+    Stats stats() const;
     std::size_t size() const;
 
 private:
     struct Order {
+        std::shared_ptr<const TierTable> tiers;
         std::vector<std::vector<unsigned>> groups;                 // by priority, highest first
+        std::vector<std::uint8_t> groupTier;                       // tier index of each group
+        std::array<std::uint8_t, kMaxDevices> deviceTier{};        // tier index by device index
         std::unique_ptr<std::atomic<std::uint32_t>[]> cursors;     // one per group
     };
     void publishOrderLocked(); // REQUIRES m_lock
@@ -68,6 +92,7 @@ private:
     Env* m_env;
     mutable std::mutex m_lock;
     std::uint32_t m_nextId = 0;             // GUARDED_BY(m_lock)
+    std::shared_ptr<const TierTable> m_tiers; // GUARDED_BY(m_lock); readers use m_order
     std::atomic<SwapDevice*> m_table[kMaxDevices];
     std::atomic<Order*> m_order{nullptr};
 };
