@@ -53,6 +53,7 @@ QJsonObject tierJson(const TierUsage& t) {
         {QStringLiteral("name"), str(t.name)},
         {QStringLiteral("backend"), latin1(backendName(t.backend))},
         {QStringLiteral("device"), t.device >= 0 ? QJsonValue(t.device) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("tier"), t.tier.empty() ? QJsonValue(QJsonValue::Null) : str(t.tier)},
         {QStringLiteral("entries"), u64(t.entries)},
         {QStringLiteral("original_bytes"), u64(t.originalBytes)},
         {QStringLiteral("stored_bytes"), u64(t.storedBytes)},

@@ -7,6 +7,8 @@
 #include "scenariokeys.h"
 #include "scenariovalues.h"
 
+#include "swaptier/tiers.h"
+
 #include <QDir>
 #include <QRegularExpression>
 #include <QSet>
@@ -63,6 +65,15 @@ constexpr KindKey kKindKeys[] = {
     {"trace", kindBit(WorkloadKind::Trace)},
 };
 
+/// "a, b, c": the names of cgroups or tiers, for "unknown ... (cgroups: a, b, c)".
+template <class Spec>
+QString joinNames(const std::vector<Spec>& specs) {
+    QStringList names;
+    for (const Spec& spec : specs)
+        names << QString::fromStdString(spec.name);
+    return names.join(u", ");
+}
+
 } // namespace
 
 bool ScenarioConfigBuilder::build(const toml::table& doc, SandboxConfig& c, QString& name, QString& description) {
@@ -82,8 +93,8 @@ bool ScenarioConfigBuilder::build(const toml::table& doc, SandboxConfig& c, QStr
         return false;
     if (pool && !readPool(TomlTable(m_ctx, *pool, u"[pool]"_s), kPoolKeys, c.engine.pool, &c.engine.detectZeroPages))
         return false;
-    if (!readContent(top, c) || !readDevices(top, c) || !readCgroups(top, c) || !readWorkloads(top, c)
-        || !readActions(top, c))
+    if (!readContent(top, c) || !readDevices(top, c) || !readTiers(top, c) || !readCgroups(top, c)
+        || !readWorkloads(top, c) || !readActions(top, c))
         return false;
     if (c.workloads.empty())
         return top.failHere(tr("a scenario needs at least one [[workload]]"));
@@ -159,11 +170,14 @@ bool ScenarioConfigBuilder::readContent(const TomlTable& top, SandboxConfig& c) 
     return true;
 }
 
-bool ScenarioConfigBuilder::readName(const TomlTable& t, const Names& names, const QString& duplicate, QString& name) {
+bool ScenarioConfigBuilder::readName(const TomlTable& t, const Names& names, const QString& duplicate, QString& name,
+                                     const QRegularExpression* pattern, const QString& invalid) {
     if (!t.require("name") || !t.line("name", name))
         return false;
     if (const auto it = names.constFind(name); it != names.constEnd())
         return t.failAt("name", duplicate.arg(name).arg(it->line));
+    if (pattern && !pattern->match(name).hasMatch())
+        return t.failAt("name", invalid.arg(name));
     return true;
 }
 
@@ -181,11 +195,9 @@ bool ScenarioConfigBuilder::readDevices(const TomlTable& top, SandboxConfig& c) 
         const TomlTable t(m_ctx, *entry, u"[[device]]"_s);
         QString name;
         if (!t.checkKeys(kDeviceKeys)
-            || !readName(t, m_devices, tr("duplicate device name '%1' (first defined on line %2)"), name))
+            || !readName(t, m_devices, tr("duplicate device name '%1' (first defined on line %2)"), name, &validName,
+                         tr("device name '%1' may only use letters, digits, '.', '_' and '-'")))
             return false;
-        if (!validName.match(name).hasMatch())
-            return t.failAt("name",
-                            tr("device name '%1' may only use letters, digits, '.', '_' and '-'").arg(name));
         DeviceOptions d;
         QString path = name + u".swap"_s;
         if (!t.line("path", path) || !t.require("size") || !t.size("size", d.sizeBytes, SizeForm::Pages)
@@ -208,6 +220,91 @@ bool ScenarioConfigBuilder::readDevices(const TomlTable& top, SandboxConfig& c) 
         m_devices.insert(name, {int(c.devices.size()), lineOf(t, "name")});
         c.devices.push_back(d);
         c.deviceNames.push_back(name.toStdString());
+    }
+    return true;
+}
+
+bool ScenarioConfigBuilder::readTiers(const TomlTable& top, SandboxConfig& c) {
+    if (!top.tables("tier", m_tierTables))
+        return false;
+    // TierTable's rule for names (kMaxTierNameBytes ASCII characters at most).
+    static const QRegularExpression validName(u"^[a-z0-9_-]{1,32}$"_s);
+    static_assert(kMaxTierNameBytes == 32);
+    for (const toml::table* entry : m_tierTables) {
+        const TomlTable t(m_ctx, *entry, u"[[tier]]"_s);
+        QString name;
+        if (!t.checkKeys(kTierKeys)
+            || !readName(t, m_tiers, tr("duplicate tier name '%1' (first defined on line %2)"), name, &validName,
+                         tr("tier name '%1' may only use lowercase letters, digits, '_' and '-', at most 32 of them")))
+            return false;
+        if (c.tiers.size() == kMaxTiers)
+            return t.failHere(tr("a scenario has at most %1 [[tier]] tables").arg(kMaxTiers));
+        TierSpec spec;
+        spec.name = name.toStdString();
+        if (!t.integer("min_priority", spec.minPriority, kMinSwapPriority, kMaxSwapPriority)
+            || !t.integer("max_priority", spec.maxPriority, kMinSwapPriority, kMaxSwapPriority))
+            return false;
+        if (spec.maxPriority < spec.minPriority)
+            return t.failAt("max_priority", tr("%1 must be at least min_priority (%2), not %3")
+                                                .arg(t.what("max_priority"))
+                                                .arg(spec.minPriority)
+                                                .arg(spec.maxPriority));
+        m_tiers.insert(name, {int(c.tiers.size()), lineOf(t, "name")});
+        c.tiers.push_back(spec);
+    }
+    return checkTierRanges(c);
+}
+
+bool ScenarioConfigBuilder::checkTierRanges(const SandboxConfig& c) {
+    if (c.tiers.empty())
+        return true;
+    std::vector<std::size_t> order(c.tiers.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const TierSpec& x = c.tiers[a];
+        const TierSpec& y = c.tiers[b];
+        return x.minPriority != y.minPriority ? x.minPriority > y.minPriority : x.maxPriority > y.maxPriority;
+    });
+    const auto failAt = [&](std::size_t tier, std::string_view key, const QString& message) {
+        return TomlTable(m_ctx, *m_tierTables[tier], u"[[tier]]"_s).failAt(key, message);
+    };
+    const auto range = [&](std::size_t tier) {
+        const TierSpec& t = c.tiers[tier];
+        return tr("'%1' (%2..%3)").arg(qs(t.name)).arg(t.minPriority).arg(t.maxPriority);
+    };
+    const std::size_t highest = order.front();
+    const std::size_t lowest = order.back();
+    if (c.tiers[highest].maxPriority != kMaxSwapPriority)
+        return failAt(highest, "max_priority",
+                      tr("no tier holds priorities %1..%2: the highest range, tier %3, must end at %2")
+                          .arg(c.tiers[highest].maxPriority + 1)
+                          .arg(kMaxSwapPriority)
+                          .arg(range(highest)));
+    if (c.tiers[lowest].minPriority != kMinSwapPriority)
+        return failAt(lowest, "min_priority",
+                      tr("no tier holds priorities %1..%2: the lowest range, tier %3, must start at %1")
+                          .arg(kMinSwapPriority)
+                          .arg(c.tiers[lowest].minPriority - 1)
+                          .arg(range(lowest)));
+    for (std::size_t k = 1; k < order.size(); ++k) {
+        const std::size_t higher = order[k - 1];
+        const std::size_t lower = order[k];
+        const int top = c.tiers[lower].maxPriority;
+        const int next = c.tiers[higher].minPriority;
+        if (top >= next)
+            return failAt(lower, "max_priority",
+                          tr("the ranges of tiers %1 and %2 overlap; a priority belongs to one tier only")
+                              .arg(range(lower), range(higher)));
+        if (top + 1 != next)
+            return failAt(lower, "max_priority",
+                          tr("tiers %1 and %2 leave priorities %3..%4 without a tier; the ranges must cover "
+                             "%5..%6 with no gap")
+                              .arg(range(lower), range(higher))
+                              .arg(top + 1)
+                              .arg(next - 1)
+                              .arg(kMinSwapPriority)
+                              .arg(kMaxSwapPriority));
     }
     return true;
 }
@@ -253,7 +350,7 @@ bool ScenarioConfigBuilder::readCgroups(const TomlTable& top, SandboxConfig& c) 
                                                  "before its children")
                                                   .arg(parent));
                 return t.failAt("parent", tr("unknown parent cgroup '%1' (cgroups: %2)")
-                                              .arg(parent, cgroupNames(c)));
+                                              .arg(parent, joinNames(c.cgroups)));
             }
             CgroupSpec spec;
             spec.name = name.toStdString();
@@ -269,17 +366,42 @@ bool ScenarioConfigBuilder::readCgroups(const TomlTable& top, SandboxConfig& c) 
         if (!t.size("memory_max", spec.memoryMax, SizeForm::Limit)
             || !t.size("swap_max", spec.swapMax, SizeForm::Limit)
             || !t.size("zswap_max", spec.zswapMax, SizeForm::Limit)
-            || !t.boolean("zswap_writeback", spec.zswapWriteback))
+            || !t.boolean("zswap_writeback", spec.zswapWriteback) || !readAllowedTiers(t, c, spec))
             return false;
     }
     return true;
 }
 
-QString ScenarioConfigBuilder::cgroupNames(const SandboxConfig& c) {
-    QStringList names;
-    for (const CgroupSpec& spec : c.cgroups)
-        names << QString::fromStdString(spec.name);
-    return names.join(u", ");
+bool ScenarioConfigBuilder::readAllowedTiers(const TomlTable& t, const SandboxConfig& c, CgroupSpec& spec) {
+    const toml::node* node = t.find("allowed_tiers");
+    if (!node)
+        return true;
+    const auto* names = node->as_array();
+    if (!names)
+        return t.mustBe("allowed_tiers", *node, tr("an array of tier names such as [\"fast\", \"slow\"]"));
+    if (names->empty())
+        return t.fail(*node, tr("%1 must name at least one tier; leave it out to allow every tier")
+                                 .arg(t.what("allowed_tiers")));
+    for (const toml::node& element : *names) {
+        const auto* s = element.as_string();
+        if (!s)
+            return t.fail(element, tr("each tier in %1 must be a string, not %2")
+                                       .arg(t.what("allowed_tiers"), TomlTable::typeName(element)));
+        const QString name = QString::fromStdString(s->get());
+        const bool known = c.tiers.empty() ? name == u"default" : m_tiers.contains(name);
+        if (!known)
+            return t.fail(element, c.tiers.empty()
+                                       ? tr("unknown tier '%1' in %2 (the scenario has no [[tier]], so its only "
+                                            "tier is \"default\")")
+                                             .arg(name, t.what("allowed_tiers"))
+                                       : tr("unknown tier '%1' in %2 (tiers: %3)")
+                                             .arg(name, t.what("allowed_tiers"), joinNames(c.tiers)));
+        const std::string tier = name.toStdString();
+        if (std::find(spec.allowedTiers.begin(), spec.allowedTiers.end(), tier) != spec.allowedTiers.end())
+            return t.fail(element, tr("tier '%1' is listed twice in %2").arg(name, t.what("allowed_tiers")));
+        spec.allowedTiers.push_back(tier);
+    }
+    return true;
 }
 
 bool ScenarioConfigBuilder::readWorkloads(const TomlTable& top, SandboxConfig& c) {
@@ -307,7 +429,7 @@ bool ScenarioConfigBuilder::readWorkloads(const TomlTable& top, SandboxConfig& c
             return false;
         const auto it = m_cgroups.constFind(cgroup);
         if (it == m_cgroups.constEnd())
-            return t.failAt("cgroup", tr("unknown cgroup '%1' (cgroups: %2)").arg(cgroup, cgroupNames(c)));
+            return t.failAt("cgroup", tr("unknown cgroup '%1' (cgroups: %2)").arg(cgroup, joinNames(c.cgroups)));
         w.cgroup = it->index;
         std::uint64_t bytes = 0;
         if ((w.kind != WorkloadKind::Trace && !t.require("size")) || !t.size("size", bytes, SizeForm::Pages))

@@ -6,8 +6,9 @@
 // names to the indices SandboxConfig uses, in file order, so a reference must follow what it
 // names. Beyond the type and range of each value (TomlTable), it checks what only the whole
 // document shows: keys that do not apply to a workload or action kind, duplicate names and
-// swapfiles, and the sandbox's limits (threads, pages, memory.max per thread), which are
-// checked here as well as in validateSandboxConfig() so that they get a file location.
+// swapfiles, tier ranges that overlap or leave a gap, and the sandbox's limits (threads, pages,
+// memory.max per thread), which are checked here as well as in validateSandboxConfig() so that
+// they get a file location.
 #pragma once
 
 #include "tomltable.h"
@@ -16,6 +17,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QRegularExpression>
 #include <QString>
 
 #include <cstdint>
@@ -45,12 +47,19 @@ private:
     bool readPool(const TomlTable& t, Keys known, PoolOptions& pool, bool* detectZeroPages);
     bool readContent(const TomlTable& top, SandboxConfig& c);
     /// Reads the "name" of an entry, which must be new among `names`; `duplicate` is the message
-    /// for a name used twice, with %1 = the name and %2 = the line of its first use.
-    bool readName(const TomlTable& t, const Names& names, const QString& duplicate, QString& name);
+    /// for a name used twice, with %1 = the name and %2 = the line of its first use. With a
+    /// `pattern`, the whole name must match it, else `invalid` (%1 = the name) is the error.
+    bool readName(const TomlTable& t, const Names& names, const QString& duplicate, QString& name,
+                  const QRegularExpression* pattern = nullptr, const QString& invalid = {});
     static int lineOf(const TomlTable& t, std::string_view key);
     bool readDevices(const TomlTable& top, SandboxConfig& c);
+    bool readTiers(const TomlTable& top, SandboxConfig& c);
+    /// The [[tier]] ranges must tile -1..32767 (TierTable::make's rule), checked here so that
+    /// an overlap or a gap points at the key to change. REQUIRES: every range valid on its own.
+    bool checkTierRanges(const SandboxConfig& c);
     bool readCgroups(const TomlTable& top, SandboxConfig& c);
-    static QString cgroupNames(const SandboxConfig& c);
+    /// "allowed_tiers": names of [[tier]]s (or "default" without any), each once, at least one.
+    bool readAllowedTiers(const TomlTable& t, const SandboxConfig& c, CgroupSpec& spec);
     bool readWorkloads(const TomlTable& top, SandboxConfig& c);
     /// A memory.max must leave 16 pages to every thread of the workloads below it, or the
     /// sandbox would thrash without progress (the same rule as validateSandboxConfig()).
@@ -63,6 +72,8 @@ private:
     ParseContext& m_ctx;
     Names m_devices;
     Names m_cgroups;
+    Names m_tiers;
+    std::vector<const toml::table*> m_tierTables;   ///< per tier of SandboxConfig::tiers: its [[tier]]
     std::vector<toml::source_region> m_memoryMaxAt; ///< per cgroup: where its memory_max is (or its table)
     std::uint64_t m_threads = 0;                    ///< threads of the workloads read so far
 };

@@ -14,8 +14,8 @@ namespace swaptier::services::detail {
 inline constexpr std::string_view kTopKeys[] = {"format",        "name",           "description", "seed",
                                                 "design",        "duration",       "sample_interval",
                                                 "reclaim_batch", "round_accesses", "verify_pages", "pool",
-                                                "content",       "device",         "cgroup",      "workload",
-                                                "action",        "sweep"};
+                                                "content",       "device",         "tier",        "cgroup",
+                                                "workload",      "action",         "sweep"};
 // The top-level keys a sweep may vary (format, name and the tables may not).
 inline constexpr std::string_view kTopSweepKeys[] = {"description",     "seed",          "design",
                                                      "duration",        "sample_interval", "reclaim_batch",
@@ -30,8 +30,9 @@ inline constexpr std::string_view kActionPoolKeys[] = {"enabled",          "code
 inline constexpr std::string_view kContentKeys[] = {"mix", "files"};
 inline constexpr std::string_view kDeviceKeys[] = {"name", "path",    "size",       "priority",
                                                    "discard", "io", "preallocate"};
-inline constexpr std::string_view kCgroupKeys[] = {"name",     "parent",    "memory_max",
-                                                   "swap_max", "zswap_max", "zswap_writeback"};
+inline constexpr std::string_view kTierKeys[] = {"name", "min_priority", "max_priority"};
+inline constexpr std::string_view kCgroupKeys[] = {"name",      "parent",          "memory_max",   "swap_max",
+                                                   "zswap_max", "zswap_writeback", "allowed_tiers"};
 inline constexpr std::string_view kWorkloadKeys[] = {
     "name",       "kind",         "cgroup",         "threads",      "size",  "accesses",
     "passes",     "write_fraction", "zipf_theta",   "phases",       "phase_window",

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // EngineImpl: the Engine interface over the slot table, the compressed pool, the devices and
 // the statistics shards. engine.cpp holds the entry operations (swap out/in, duplicate, put),
-// enginemove.cpp the moves and swapoff, enginetiers.cpp the tier table.
+// enginemove.cpp the moves and swapoff, enginecompact.cpp swapfile compaction,
+// enginepoolcompact.cpp pool compaction, enginetiers.cpp the tier table.
 //
 // Entry protocol (every operation on an entry):
 //   1. EpochGuard, find the cluster (lock-free), take the cluster lock, validate the entry.
@@ -38,6 +39,8 @@ public:
     Result<DeviceId> addDevice(const DeviceOptions& options) override;
     Result<SwapoffReport> swapoff(DeviceId device, const SwapoffOptions& options) override;
     Status setDevicePriority(DeviceId device, int priority) override;
+    Result<FragmentationStats> deviceFragmentation(DeviceId device) const override;
+    Result<DeviceCompactReport> compactDevice(DeviceId device, const CompactOptions& options) override;
 
     Status setTiers(std::vector<TierSpec> tiers) override;
     std::vector<TierSpec> tiers() const override;
@@ -51,6 +54,7 @@ public:
 
     Result<MoveOutcome> move(SlotId slot, const MoveTarget& target) override;
     BatchMoveResult moveBatch(std::span<const SlotId> slots, const MoveTarget& target) override;
+    Result<PoolCompactReport> compactPool(const std::atomic<bool>* cancel) override;
 
     Status setPoolOptions(const PoolOptions& options) override;
     EngineStats stats() const override;
@@ -118,6 +122,18 @@ private:
                                   std::optional<std::pair<unsigned, std::uint64_t>> expectDevice);
     Result<Stored> storeForMove(const std::byte* page, SlotId slot, const MoveTarget& target);
     bool onTarget(std::uint64_t backing, const MoveTarget& target) const;
+    /// A live device and its index (UnknownDevice if none). The pointer stays valid while the
+    /// caller holds m_swapoffLock (only swapoff removes devices) or an EpochGuard.
+    struct HeldDevice {
+        unsigned index = 0;
+        swapfile::SwapDevice* device = nullptr;
+    };
+    Result<HeldDevice> holdDevice(DeviceId device) const;
+
+    /// Pool compaction of one entry (enginepoolcompact.cpp): migrates its object out of an
+    /// isolated zspage if its backing still is `expected`.
+    enum class CompactOutcome : std::uint8_t { Moved, Busy, Gone, NoRoom };
+    CompactOutcome compactEntry(SlotId slot, std::uint64_t expected);
 
     EngineOptions m_options;
     Env* m_env;
@@ -127,7 +143,8 @@ private:
     swapfile::DeviceSet m_devices;
     stats::StatsShards m_stats;
     std::mutex m_configLock;  // serialises setPoolOptions
-    std::mutex m_swapoffLock; // one swapoff at a time; taken before any other lock
+    std::mutex m_poolCompactLock; // one pool compaction at a time; taken before any other lock
+    std::mutex m_swapoffLock; // one swapoff or device compaction at a time; taken before any other lock
 };
 
 } // namespace swaptier

@@ -40,8 +40,8 @@ bool EngineImpl::onTarget(std::uint64_t backing, const MoveTarget& target) const
         swapfile::SwapDevice* dev = m_devices.byIndex(Backing::deviceIndex(backing));
         if (!dev)
             return false;
-        if (target.kind == MoveTarget::Kind::Device)
-            return dev->id() == target.device;
+        if (target.kind == MoveTarget::Kind::Device) // above the ceiling = not there yet (compaction)
+            return dev->id() == target.device && Backing::deviceSlot(backing) < dev->allocationCeiling();
         return !(target.exclude.valid() && dev->id() == target.exclude)
                && (target.allowedTiers >> m_devices.tierOfIndex(Backing::deviceIndex(backing)) & 1u);
     }
@@ -200,23 +200,28 @@ BatchMoveResult EngineImpl::moveBatch(std::span<const SlotId> slots, const MoveT
     return result;
 }
 
-Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions& options) {
-    if (!options.allowOtherDevices && !options.allowMemory)
-        return Error::of(Errc::InvalidArgument).on(device);
-    // One swapoff at a time: only swapoff removes devices, so `dev` stays valid while we hold
-    // the lock.
-    std::lock_guard swapoffLock(m_swapoffLock);
+Result<EngineImpl::HeldDevice> EngineImpl::holdDevice(DeviceId device) const {
     auto indexed = m_devices.indexOf(device);
     if (!indexed)
         return indexed.error();
-    const unsigned index = *indexed;
-    swapfile::SwapDevice* dev;
-    {
-        EpochGuard guard;
-        dev = m_devices.byIndex(index);
-    }
-    if (!dev)
+    EpochGuard guard;
+    swapfile::SwapDevice* dev = m_devices.byIndex(*indexed);
+    if (!dev || dev->id() != device)
         return Error::of(Errc::UnknownDevice).on(device);
+    return HeldDevice{*indexed, dev};
+}
+
+Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions& options) {
+    if (!options.allowOtherDevices && !options.allowMemory)
+        return Error::of(Errc::InvalidArgument).on(device);
+    // One swapoff (or device compaction) at a time: only swapoff removes devices, so `dev`
+    // stays valid while we hold the lock.
+    std::lock_guard swapoffLock(m_swapoffLock);
+    auto held = holdDevice(device);
+    if (!held)
+        return held.error();
+    const unsigned index = held->index;
+    swapfile::SwapDevice* dev = held->device;
 
     const auto start = std::chrono::steady_clock::now();
     dev->setDraining(true);

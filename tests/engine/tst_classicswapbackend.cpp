@@ -4,7 +4,8 @@
 // the baseline exists to show (a zswap page reserves a device slot, no device means no pool
 // either, swap_map metadata sized by the device, swapoff walking every page-table entry);
 // swap counts beyond the swap_map byte; priorities and round-robin; full devices; swapoff
-// refused while a slot is referenced elsewhere; injected write and read errors; and a
+// refused while a slot is referenced elsewhere; swap tiers (the device choice limited to the
+// allowed tiers, as the engine does); injected write and read errors; and a
 // 4-thread swapOut/swapIn/put stress that verifies every byte.
 #include "enginetestsupport.h"
 #include "pagefixtures.h"
@@ -152,6 +153,7 @@ private slots:
     void priorities();
     void setDevicePriority();
     void fullDeviceGoesToNext();
+    void tiersLimitDeviceChoice();
     void discardPunchesFreeClusters();
     void swapoffWalksEveryPte();
     void swapoffRefusedWhileReferenced();
@@ -472,6 +474,59 @@ void TstClassicSwapBackend::fullDeviceGoesToNext() {
     const BackendSnapshot s = rig.backend->snapshot();
     QCOMPARE(rig.deviceTier(s, 0).entries, 4u);
     QCOMPARE(rig.deviceTier(s, 1).entries, 2u);
+}
+
+void TstClassicSwapBackend::tiersLimitDeviceChoice() {
+    Rig rig;
+    // Before the devices: the default table's "default" would hold them all otherwise.
+    ST_VERIFY_OK(rig.backend->setTiers({TierSpec{"slow", -1, 9}, TierSpec{"fast", 10, 32767}}));
+    rig.add("fast", 64, 10);
+    rig.add("slow1", 64, 5);
+    rig.add("slow2", 64, 5);
+    constexpr std::uint32_t kFast = 1u << 0; // table order: highest priorities first
+    constexpr std::uint32_t kSlow = 1u << 1;
+    const auto out = [&](std::uint64_t i, std::uint32_t tiers, Placement placement = Placement::DeviceOnly,
+                         PageKind kind = PageKind::Text) {
+        StoreOptions so;
+        so.placement = placement;
+        so.allowedTiers = tiers;
+        return rig.backend->swapOut(makePage(kind, i), CgroupId{}, so);
+    };
+    QString got;
+    for (std::uint64_t i = 0; i < 4; ++i) {
+        auto v = out(i, kSlow);
+        ST_VERIFY_OK(v);
+        got += QString::number(ClassicEntry::device(*v));
+    }
+    QCOMPARE(got, QStringLiteral("1212")); // round-robin inside the tier, never the faster device
+    auto fast = out(10, kFast);
+    ST_VERIFY_OK(fast);
+    QCOMPARE(ClassicEntry::device(*fast), 0u);
+    // The pool and the zero bit need a slot too: with no allowed device, nothing is stored.
+    QCOMPARE(out(11, 0, Placement::Auto).code(), Errc::BackendFull);
+    QCOMPARE(out(12, 0, Placement::Auto, PageKind::Zero).code(), Errc::BackendFull);
+    QCOMPARE(out(13, 0).code(), Errc::NoDevice);
+
+    BackendSnapshot s = rig.backend->snapshot();
+    QCOMPARE(rig.deviceTier(s, 0).tier, std::string("fast"));
+    QCOMPARE(rig.deviceTier(s, 2).tier, std::string("slow"));
+    QCOMPARE(rig.tier(s, "pool").tier, std::string());
+
+    // A device follows its priority into another tier.
+    ST_VERIFY_OK(rig.backend->setDevicePriority(0, 3));
+    QCOMPARE(out(14, kFast).code(), Errc::NoDevice);
+    QCOMPARE(rig.deviceTier(rig.backend->snapshot(), 0).tier, std::string("slow"));
+
+    // A table must keep the names of the tiers that hold devices, and be valid.
+    const Status busy = rig.backend->setTiers({TierSpec{"all", -1, 32767}});
+    QCOMPARE(busy.code(), Errc::Busy);
+    QCOMPARE(busy.error().path, std::string("slow"));
+    const Status gap = rig.backend->setTiers({TierSpec{"slow", -1, 8}, TierSpec{"fast", 10, 32767}});
+    QCOMPARE(gap.code(), Errc::InvalidArgument);
+    QCOMPARE(gap.error().path, std::string("tiers"));
+    ST_VERIFY_OK(rig.backend->setTiers({TierSpec{"slow", -1, 32767}}));
+    auto any = out(15, 1u << 0);
+    ST_VERIFY_OK(any);
 }
 
 void TstClassicSwapBackend::discardPunchesFreeClusters() {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The sandbox (sandbox.h): config validation, page faults and reclaim under memory.max with
 // every swapped-in page checked byte for byte, determinism for a seed, fork and copy-on-write,
-// swapoff in both designs, trace replay, cgroup policies, and fatal swap-in errors.
+// swapoff in both designs, trace replay, cgroup policies (allowed swap tiers in both designs
+// included), and fatal swap-in errors.
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
@@ -91,6 +92,32 @@ std::uint64_t tierEntries(const SandboxSample& s, Backend b) {
     return n;
 }
 
+/// A "design" column with a row per swap design.
+void addDesignRows() {
+    QTest::addColumn<int>("design");
+    QTest::newRow("virtual") << int(SwapDesign::Virtual);
+    QTest::newRow("classic") << int(SwapDesign::Classic);
+}
+
+/// pressureConfig with no pool, a small "fast" device (priority 10) and a large "slow" one
+/// (priority 5), and tiers over them; one pass, so about 1500 pages are swapped out.
+SandboxConfig tierConfig(const QTemporaryDir& dir, SwapDesign design) {
+    SandboxConfig c = pressureConfig(dir, design);
+    c.engine.pool.enabled = false;
+    c.devices = {device(dir, "fast.swap", 8 * kMiB, 10), device(dir, "slow.swap", 32 * kMiB, 5)};
+    c.tiers = {TierSpec{"slow", kMinSwapPriority, 9}, TierSpec{"fast", 10, kMaxSwapPriority}}; // any order
+    c.workloads[0].passes = 1;
+    return c;
+}
+
+const TierUsage& deviceRow(const SandboxSample& s, int device) {
+    static const TierUsage none;
+    for (const TierUsage& t : s.tiers)
+        if (t.backend == Backend::Device && t.device == device)
+            return t;
+    return none;
+}
+
 } // namespace
 
 class TestSandbox : public QObject {
@@ -111,6 +138,8 @@ private slots:
     void swapMaxLimitsSwap();
     void noWritebackKeepsPagesOffDevices();
     void zswapMaxSendsPagesToDevices();
+    void allowedTiersLimitDevices_data();
+    void allowedTiersLimitDevices();
     void swapInErrorStopsTheRun();
 };
 
@@ -127,6 +156,12 @@ void TestSandbox::invalidConfig_data() {
     QTest::newRow("zipf theta 1") << 7 << QStringLiteral("workloads[0].zipfTheta");
     QTest::newRow("write fraction") << 8 << QStringLiteral("workloads[0].writeFraction");
     QTest::newRow("duplicate workload") << 9 << QStringLiteral("workloads[1].name");
+    QTest::newRow("tier name") << 10 << QStringLiteral("tiers[0].name");
+    QTest::newRow("duplicate tier") << 11 << QStringLiteral("tiers[1].name");
+    QTest::newRow("tier ranges overlap") << 12 << QStringLiteral("tiers[1].maxPriority");
+    QTest::newRow("gap between tiers") << 13 << QStringLiteral("tiers");
+    QTest::newRow("unknown allowed tier") << 14 << QStringLiteral("cgroups[1].allowedTiers");
+    QTest::newRow("allowed tier without tiers") << 15 << QStringLiteral("cgroups[1].allowedTiers");
 }
 
 void TestSandbox::invalidConfig() {
@@ -146,6 +181,15 @@ void TestSandbox::invalidConfig() {
     case 7: c.workloads[0].kind = WorkloadKind::Zipfian; c.workloads[0].zipfTheta = 1.0; break;
     case 8: c.workloads[0].writeFraction = 1.5; break;
     case 9: c.workloads.push_back(c.workloads[0]); break;
+    case 10: c.tiers = {TierSpec{"Fast", kMinSwapPriority, kMaxSwapPriority}}; break;
+    case 11: c.tiers = {TierSpec{"a", 10, kMaxSwapPriority}, TierSpec{"a", kMinSwapPriority, 9}}; break;
+    case 12: c.tiers = {TierSpec{"fast", 10, kMaxSwapPriority}, TierSpec{"slow", kMinSwapPriority, 10}}; break;
+    case 13: c.tiers = {TierSpec{"fast", 10, kMaxSwapPriority}, TierSpec{"slow", kMinSwapPriority, 8}}; break;
+    case 14:
+        c.tiers = {TierSpec{"fast", 10, kMaxSwapPriority}, TierSpec{"slow", kMinSwapPriority, 9}};
+        c.cgroups[1].allowedTiers = {"slow", "nvme"};
+        break;
+    case 15: c.cgroups[1].allowedTiers = {"fast"}; break; // the default table has only "default"
     }
     const Status status = validateSandboxConfig(c);
     QCOMPARE(status.code(), Errc::InvalidArgument);
@@ -175,9 +219,7 @@ void TestSandbox::noPressureNeverSwaps() {
 }
 
 void TestSandbox::pressureSwapsAndVerifies_data() {
-    QTest::addColumn<int>("design");
-    QTest::newRow("virtual") << int(SwapDesign::Virtual);
-    QTest::newRow("classic") << int(SwapDesign::Classic);
+    addDesignRows();
 }
 
 void TestSandbox::pressureSwapsAndVerifies() {
@@ -394,6 +436,60 @@ void TestSandbox::zswapMaxSendsPagesToDevices() {
     // cap; the other capped swap-outs were zero pages, which need no storage.
     QVERIFY(report->engine.events.pswpout <= report->counters.zswapMaxHits);
     QVERIFY(report->counters.zswapMaxHits - report->engine.events.pswpout <= report->engine.events.swpoutZero);
+}
+
+void TestSandbox::allowedTiersLimitDevices_data() {
+    addDesignRows();
+}
+
+void TestSandbox::allowedTiersLimitDevices() {
+    QFETCH(int, design);
+    QTemporaryDir dir = makeScratchDir();
+    const auto used = [](const SandboxSample& s, int device) { return deviceRow(s, device).storedBytes; };
+
+    // No policy: "fast" has the higher priority and room for every page.
+    SandboxConfig c = tierConfig(dir, SwapDesign(design));
+    auto open = runOrFail(c);
+    QVERIFY(open.ok());
+    QCOMPARE(deviceRow(open->final, 0).tier, std::string("fast"));
+    QCOMPARE(deviceRow(open->final, 1).tier, std::string("slow"));
+    QVERIFY(used(open->final, 0) > 0);
+
+    // Allowed only "slow": nothing ever lands on "fast" (a slot there would show in its row).
+    c.cgroups[1].allowedTiers = {"slow"};
+    auto slowOnly = runOrFail(c);
+    QVERIFY(slowOnly.ok());
+    QCOMPARE(used(slowOnly->final, 0), std::uint64_t(0));
+    QVERIFY(used(slowOnly->final, 1) > 0);
+    QCOMPARE(slowOnly->counters.swapOuts, open->counters.swapOuts); // same evictions, other device
+    QCOMPARE(slowOnly->counters.reclaimFailures, std::uint64_t(0));
+
+    // A child allowed both under a parent allowed "slow": the parent wins.
+    c.cgroups.push_back(cgroup("work/child", 1, kNoLimit));
+    c.cgroups[2].allowedTiers = {"fast", "slow"};
+    c.workloads[0].cgroup = 2;
+    auto child = runOrFail(c);
+    QVERIFY(child.ok());
+    QCOMPARE(used(child->final, 0), std::uint64_t(0));
+    QVERIFY(used(child->final, 1) > 0);
+    QVERIFY(child->final.cgroups[2].swappedPages[std::size_t(Backend::Device)] > 0);
+
+    // A child allowed only "fast" under that parent has no tier left: its pages stay in the pool
+    // (virtual) or resident; the classic design cannot even use the pool without a slot.
+    c.cgroups[2].allowedTiers = {"fast"};
+    c.engine.pool.enabled = true;
+    c.engine.pool.limitBytes = 512 * 1024;
+    auto none = runOrFail(c);
+    QVERIFY(none.ok());
+    const CgroupUsage& g = none->final.cgroups[2];
+    QCOMPARE(g.swappedPages[std::size_t(Backend::Device)], std::uint64_t(0));
+    QCOMPARE(used(none->final, 0) + used(none->final, 1), std::uint64_t(0));
+    QVERIFY(none->counters.reclaimFailures > 0);
+    if (SwapDesign(design) == SwapDesign::Virtual)
+        QVERIFY(g.swappedPages[std::size_t(Backend::Pool)] > 0);
+    else
+        QCOMPARE(none->counters.swapOuts, std::uint64_t(0));
+    QCOMPARE(none->leakedEntries, std::uint64_t(0));
 }
 
 void TestSandbox::swapInErrorStopsTheRun() {

@@ -80,6 +80,9 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
         f[p + u"io"_s] = QString::number(int(d.io));
         f[p + u"preallocate"_s] = b(d.preallocate);
     }
+    f[u"tiers"_s] = n(std::uint64_t(c.tiers.size()));
+    for (std::size_t i = 0; i < c.tiers.size(); ++i)
+        f[u"tiers[%1]"_s.arg(i)] = u"%1:%2..%3"_s.arg(s(c.tiers[i].name)).arg(c.tiers[i].minPriority).arg(c.tiers[i].maxPriority);
     f[u"cgroups"_s] = n(std::uint64_t(c.cgroups.size()));
     for (std::size_t i = 0; i < c.cgroups.size(); ++i) {
         const CgroupSpec& g = c.cgroups[i];
@@ -90,6 +93,10 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
         f[p + u"swapMax"_s] = g.swapMax == kNoLimit ? u"max"_s : n(g.swapMax);
         f[p + u"zswapMax"_s] = g.zswapMax == kNoLimit ? u"max"_s : n(g.zswapMax);
         f[p + u"zswapWriteback"_s] = b(g.zswapWriteback);
+        QStringList tiers;
+        for (const std::string& t : g.allowedTiers)
+            tiers << s(t);
+        f[p + u"allowedTiers"_s] = tiers.join(u',');
     }
     f[u"workloads"_s] = n(std::uint64_t(c.workloads.size()));
     for (std::size_t i = 0; i < c.workloads.size(); ++i) {
@@ -346,6 +353,28 @@ void TestScenarioParser::goodInputs_data() {
                        u"cgroups[3].memoryMax=max"_s,
                        u"workloads[0].cgroup=3"_s};
 
+    QTest::newRow("tiers and allowed tiers: the parent's list and the child's")
+        << bytes(kHead
+               + "[[tier]]\nname = \"slow\"\nmax_priority = 9\n"
+                 "[[tier]]\nname = \"fast\"\nmin_priority = 10\n"
+                 "[[cgroup]]\nname = \"apps\"\nallowed_tiers = [\"slow\"]\n"
+                 "[[cgroup]]\nname = \"apps/web\"\nparent = \"apps\"\nallowed_tiers = [\"fast\", \"slow\"]\n"
+               + kWork)
+        << QStringList{u"tiers=2"_s,
+                       u"tiers[0]=slow:-1..9"_s,
+                       u"tiers[1]=fast:10..32767"_s,
+                       u"cgroups[0].allowedTiers="_s,
+                       u"cgroups[1].allowedTiers=slow"_s,
+                       u"cgroups[2].allowedTiers=fast,slow"_s};
+
+    QTest::newRow("one tier: every priority by default")
+        << bytes(kHead + "[[tier]]\nname = \"all\"\n[[cgroup]]\nname = \"/\"\nallowed_tiers = [\"all\"]\n" + kWork)
+        << QStringList{u"tiers=1"_s, u"tiers[0]=all:-1..32767"_s, u"cgroups[0].allowedTiers=all"_s};
+
+    QTest::newRow("no [[tier]]: the tier is \"default\"")
+        << bytes(kHead + "[[cgroup]]\nname = \"a\"\nallowed_tiers = [\"default\"]\n" + kWork)
+        << QStringList{u"tiers=0"_s, u"cgroups[1].allowedTiers=default"_s};
+
     QTest::newRow("workload kinds")
         << bytes(kHead
                + "[[workload]]\nname = \"seq\"\nkind = \"sequential\"\nthreads = 16\nsize = \"8M\"\npasses = 2\n"
@@ -483,6 +512,53 @@ void TestScenarioParser::badInputs_data() {
                                         << 10 << u"the root cgroup '/' has no parent"_s;
     QTest::newRow("cgroup limit not a size") << bytes(kHead + "[[cgroup]]\nname = \"a\"\nmemory_max = true\n" + kWork)
                                              << 5 << 14 << u"a string such as \"64M\" or \"max\")"_s;
+    QTest::newRow("unknown allowed tier")
+        << bytes(kHead + "[[tier]]\nname = \"slow\"\n[[cgroup]]\nname = \"a\"\nallowed_tiers = [\"slow\", \"nvme\"]\n"
+                 + kWork)
+        << 7 << 26 << u"unknown tier 'nvme' in 'allowed_tiers' in [[cgroup]] (tiers: slow)"_s;
+    QTest::newRow("allowed tier without [[tier]]")
+        << bytes(kHead + "[[cgroup]]\nname = \"a\"\nallowed_tiers = [\"fast\"]\n" + kWork) << 5 << 18
+        << u"unknown tier 'fast' in 'allowed_tiers' in [[cgroup]] (the scenario has no [[tier]], so its only tier is \"default\")"_s;
+    QTest::newRow("allowed tiers empty")
+        << bytes(kHead + "[[cgroup]]\nname = \"a\"\nallowed_tiers = []\n" + kWork) << 5 << 17
+        << u"must name at least one tier; leave it out to allow every tier"_s;
+    QTest::newRow("allowed tier twice")
+        << bytes(kHead + "[[cgroup]]\nname = \"a\"\nallowed_tiers = [\"default\", \"default\"]\n" + kWork) << 5
+        << 29 << u"tier 'default' is listed twice"_s;
+    QTest::newRow("allowed tiers not an array")
+        << bytes(kHead + "[[cgroup]]\nname = \"a\"\nallowed_tiers = \"default\"\n" + kWork) << 5 << 17
+        << u"must be an array of tier names such as [\"fast\", \"slow\"], not a string"_s;
+    QTest::newRow("gap between tiers")
+        << bytes(kHead + "[[tier]]\nname = \"fast\"\nmin_priority = 10\n[[tier]]\nname = \"slow\"\nmax_priority = 8\n"
+                 + kWork)
+        << 8 << 16
+        << u"tiers 'slow' (-1..8) and 'fast' (10..32767) leave priorities 9..9 without a tier; the ranges must cover -1..32767 with no gap"_s;
+    QTest::newRow("overlapping tiers")
+        << bytes(kHead + "[[tier]]\nname = \"fast\"\nmin_priority = 10\n[[tier]]\nname = \"slow\"\nmax_priority = 10\n"
+                 + kWork)
+        << 8 << 16 << u"the ranges of tiers 'slow' (-1..10) and 'fast' (10..32767) overlap"_s;
+    QTest::newRow("top priorities without a tier")
+        << bytes(kHead + "[[tier]]\nname = \"low\"\nmax_priority = 100\n" + kWork) << 5 << 16
+        << u"no tier holds priorities 101..32767: the highest range, tier 'low' (-1..100), must end at 32767"_s;
+    QTest::newRow("bottom priorities without a tier")
+        << bytes(kHead + "[[tier]]\nname = \"high\"\nmin_priority = 0\n" + kWork) << 5 << 16
+        << u"no tier holds priorities -1..-1"_s;
+    QTest::newRow("duplicate tier")
+        << bytes(kHead + "[[tier]]\nname = \"a\"\nmax_priority = 9\n[[tier]]\nname = \"a\"\nmin_priority = 10\n"
+                 + kWork)
+        << 7 << 8 << u"duplicate tier name 'a' (first defined on line 4)"_s;
+    QTest::newRow("tier name")
+        << bytes(kHead + "[[tier]]\nname = \"Fast\"\n" + kWork) << 4 << 8
+        << u"tier name 'Fast' may only use lowercase letters, digits, '_' and '-', at most 32 of them"_s;
+    QTest::newRow("tier max below min")
+        << bytes(kHead + "[[tier]]\nname = \"x\"\nmin_priority = 10\nmax_priority = 5\n" + kWork) << 6 << 16
+        << u"'max_priority' in [[tier]] must be at least min_priority (10), not 5"_s;
+    QTest::newRow("tier priority out of range")
+        << bytes(kHead + "[[tier]]\nname = \"x\"\nmin_priority = -2\n" + kWork) << 5 << 16
+        << u"must be between -1 and 32767, not -2"_s;
+    QTest::newRow("unknown tier key")
+        << bytes(kHead + "[[tier]]\nname = \"x\"\nmin_prority = 3\n" + kWork) << 5 << 1
+        << u"unknown key 'min_prority' in [[tier]], did you mean 'min_priority'? (known: name, min_priority, max_priority)"_s;
     QTest::newRow("unknown workload cgroup")
         << bytes(kHead + "[[workload]]\nname = \"w\"\ncgroup = \"batch\"\nsize = \"1M\"\n") << 5 << 10
         << u"unknown cgroup 'batch' (cgroups: /)"_s;
@@ -775,7 +851,9 @@ void TestScenarioParser::documentedExampleParses() {
     expectFields(scenario.variants[2].config,
                  {u"seed=42"_s, u"durationMs=120000"_s, u"pool=true/zstd/3/33554432/90/4"_s, u"contentFiles=1"_s,
                   u"devices[0].path=/srv/swaptier/ssd.swap"_s, u"devices[1].path=/var/tmp/swaptier-hdd.swap"_s,
+                  u"tiers=2"_s, u"tiers[0]=fast:10..32767"_s, u"tiers[1]=slow:-1..9"_s,
                   u"cgroups=4"_s, u"cgroups[2].parent=1"_s, u"cgroups[2].zswapWriteback=false"_s,
+                  u"cgroups[3].allowedTiers=slow"_s,
                   u"workloads[0].cgroup=2"_s, u"workloads[0].hasMix=true"_s, u"workloads[1].pages=24576"_s,
                   u"workloads[1].startRound=50"_s, u"actions=2"_s, u"actions[0].pool=true/lz4/3/33554432/90/4"_s,
                   u"actions[1].device=0"_s});

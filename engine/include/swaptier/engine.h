@@ -22,6 +22,7 @@
 #include "swaptier/status.h"
 #include "swaptier/tiers.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -103,6 +104,15 @@ public:
     virtual Result<SwapoffReport> swapoff(DeviceId device, const SwapoffOptions& options = {}) = 0;
     /// Changes a device's priority at runtime (and so, maybe, its tier).
     virtual Status setDevicePriority(DeviceId device, int priority) = 0;
+    /// Free extents, largest free run, highest used slot and file size of a device.
+    /// UnknownDevice if `device` names no live device.
+    virtual Result<FragmentationStats> deviceFragmentation(DeviceId device) const = 0;
+    /// Swapfile compaction: relocates the device's entries into its lowest slots (same device,
+    /// same slot ids; concurrent swap-in, put and stores continue), then, with
+    /// options.shrinkFile, cuts the device and its file down to the used slots rounded up to
+    /// whole clusters. One compaction or swapoff at a time. On failure or cancel every entry is
+    /// intact and the device takes stores in all its slots again. See engine/DESIGN.md.
+    virtual Result<DeviceCompactReport> compactDevice(DeviceId device, const CompactOptions& options = {}) = 0;
 
     // --- tiers ---------------------------------------------------------------------------
     /// Replaces the tier table atomically (see swaptier/tiers.h): a store sees the old table
@@ -133,6 +143,13 @@ public:
     /// and put. Busy if another thread holds the entry. On failure the entry is unchanged.
     virtual Result<MoveOutcome> move(SlotId slot, const MoveTarget& target) = 0;
     virtual BatchMoveResult moveBatch(std::span<const SlotId> slots, const MoveTarget& target) = 0;
+    /// Pool compaction: migrates the objects of the sparsest zspages of each size class into
+    /// the free objects of fuller ones (same bytes, no recompression; the entries' handles
+    /// change, their slots do not) and gives the emptied zspages back. Safe against concurrent
+    /// swap-in, put, store and moves; entries held by other threads are skipped and counted.
+    /// One pool compaction at a time (a second call waits). Cancelled if *cancel becomes true:
+    /// every entry stays readable wherever it is. See engine/DESIGN.md, "Pool compaction".
+    virtual Result<PoolCompactReport> compactPool(const std::atomic<bool>* cancel = nullptr) = 0;
 
     // --- configuration and statistics ----------------------------------------------------
     /// Changes the pool's codec, level or limit at runtime; stored objects keep their codec.

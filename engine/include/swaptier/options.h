@@ -107,4 +107,11 @@ struct SwapoffOptions {
     const std::atomic<bool>* cancel = nullptr;                ///< set to true to stop (Cancelled)
 };
 
+/// Options of Engine::compactDevice (swapfile compaction).
+struct CompactOptions {
+    bool shrinkFile = true;                                   ///< cut the device and its file down afterwards
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress; ///< called from the caller's thread
+    const std::atomic<bool>* cancel = nullptr;                ///< set to true to stop (Cancelled)
+};
+
 } // namespace swaptier

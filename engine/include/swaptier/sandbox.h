@@ -4,7 +4,8 @@
 //
 // What is simulated and what is real:
 //   - simulated: address spaces (page tables whose entries hold a resident frame or a swap
-//     entry), fork with copy-on-write, munmap and exit, cgroups with memory.max, an LRU
+//     entry), fork with copy-on-write, munmap and exit, cgroups with memory.max (and the swap
+//     limits, zswap writeback and allowed swap tiers of the kernel's memcg), an LRU
 //     reclaimer with active/inactive lists and referenced bits, workingset refault detection;
 //   - real: every page that is swapped out is a real 4 KiB page of bytes (zero, text, binary,
 //     random, heap or cut from user files, see pagemix.h) handed to the real engine (or to the
@@ -40,6 +41,7 @@
 #include "swaptier/pagemix.h"
 #include "swaptier/stats.h"
 #include "swaptier/status.h"
+#include "swaptier/tiers.h"
 
 #include <array>
 #include <atomic>
@@ -67,6 +69,10 @@ struct CgroupSpec {
     std::uint64_t swapMax = kNoLimit;    ///< memory.swap.max: swapped pages of the subtree (bytes)
     std::uint64_t zswapMax = kNoLimit;   ///< memory.zswap.max: pool bytes of the subtree
     bool zswapWriteback = true;          ///< memory.zswap.writeback: false keeps pages off devices
+    /// Names of the swap tiers (SandboxConfig::tiers) the subtree may swap to; empty = all.
+    /// Hierarchical like memory.zswap.writeback: a cgroup may use a tier only if it and every
+    /// ancestor allow it. With no tier left its pages stay in the pool or resident.
+    std::vector<std::string> allowedTiers;
 };
 
 enum class WorkloadKind : std::uint8_t {
@@ -117,6 +123,7 @@ struct SandboxConfig {
     EngineOptions engine;                ///< pool options, zero-page detection
     std::vector<DeviceOptions> devices;  ///< swapfiles, created by the run
     std::vector<std::string> deviceNames; ///< display names, same order as devices (missing: the path)
+    std::vector<TierSpec> tiers;         ///< named priority ranges (tiers.h); empty = one tier "default"
     std::vector<CgroupSpec> cgroups;     ///< [0] is the root; empty: just the root
     std::vector<WorkloadSpec> workloads;
     std::vector<SandboxAction> actions;
@@ -138,6 +145,7 @@ struct TierUsage {
     std::uint64_t originalBytes = 0;
     std::uint64_t storedBytes = 0;       ///< compressed bytes (pool), slots * page (device)
     std::uint64_t capacityBytes = 0;     ///< device size or pool limit; 0 = none
+    std::string tier{};                  ///< Backend::Device: the tier holding the device's priority ("" once swapped off, and for other rows)
 };
 
 /// Kernel-style counters of the sandbox (memory.stat / vmstat names in the comments).

@@ -90,6 +90,22 @@ struct PoolStats {
     double effectiveRatio() const { return poolBytes ? double(originalBytes) / double(poolBytes) : 0.0; }
 };
 
+/// What Engine::compactPool did. Bytes and zspages are the pool's before and after the pass:
+/// stores and frees running meanwhile count in them too.
+struct PoolCompactReport {
+    std::uint64_t poolBytesBefore = 0, poolBytesAfter = 0; ///< PoolStats::poolBytes
+    std::uint64_t zspagesBefore = 0, zspagesAfter = 0;
+    std::uint64_t objectsMoved = 0;    ///< objects copied into fuller zspages (their handles switched)
+    std::uint64_t busySkipped = 0;     ///< entries other threads held on two tries: left in place
+    std::uint64_t vanished = 0;        ///< entries freed or moved out of the pool meanwhile
+    std::uint64_t noRoom = 0;          ///< left in place: concurrent stores took the free objects
+    std::uint64_t nanos = 0;           ///< wall time
+
+    std::uint64_t reclaimedBytes() const {
+        return poolBytesBefore > poolBytesAfter ? poolBytesBefore - poolBytesAfter : 0;
+    }
+};
+
 struct DeviceStats {
     DeviceId id;
     std::string path;
@@ -110,6 +126,25 @@ struct DeviceStats {
     std::uint64_t discards = 0;        ///< clusters whose blocks were punched out
     std::uint64_t discardErrors = 0;   ///< punches that failed (the cluster is reused all the same)
     std::uint64_t metadataBytes = 0;   ///< per-slot checksum and reverse-map tables
+};
+
+/// How scattered a swapfile's used slots are (Engine::deviceFragmentation). Each 512-slot
+/// cluster is read under its own lock: exact when no store or free runs meanwhile.
+struct FragmentationStats {
+    std::uint64_t totalSlots = 0, usedSlots = 0;
+    std::uint64_t freeExtents = 0;        ///< maximal runs of free slots
+    std::uint64_t largestFreeRun = 0;     ///< slots
+    std::uint64_t highestUsedSlot = 0;    ///< +1 (0 when empty): the file can shrink to this
+    std::uint64_t fileBytes = 0, allocatedBytes = 0; ///< size and st_blocks*512 of the swapfile
+};
+
+/// What Engine::compactDevice did.
+struct DeviceCompactReport {
+    FragmentationStats before, after;
+    std::uint64_t moved = 0;              ///< entries relocated below the ceiling
+    std::uint64_t vanished = 0;           ///< entries freed (or moved away) by others meanwhile
+    std::uint64_t nanos = 0;              ///< wall time
+    bool shrunk = false;                  ///< the device and its file were cut down
 };
 
 struct SlotTableStats {

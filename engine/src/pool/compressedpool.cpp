@@ -51,6 +51,13 @@
 // totals never go negative; different classes may be read at slightly different moments.
 // poolBytes, limitHits and rejects are atomics.
 //
+// Compaction (see compressedpool.h). Isolated zspages sit on their own list (kIsolated), so
+// fullestNonFull() never returns one and regroup() leaves them there; free() of their objects
+// is unchanged. migrate() takes a destination only from the fullness lists and never creates
+// a zspage. With no concurrent store, a class with N objects of P per zspage ends with
+// ceil(N / P) zspages: the plan isolates floor(free / P) zspages, sparsest first, and their
+// objects exactly fit the others' free objects.
+//
 // Lock order: there is no nesting. A class mutex is a leaf, and at most one is held at a
 // time; m_optionsMutex is never held together with a class mutex. No lock is held while
 // compressing, decompressing, copying an object or calling the memory allocator for a zspage.
@@ -136,6 +143,8 @@ struct SizeClass {
         z->prev = z->next = nullptr;
     }
     void regroup(Zspage* z) {
+        if (z->group == kIsolated)
+            return; // stays out of allocation until compaction ends
         const Fullness group = fullnessOf(z->inuse, geometry.objectsPerZspage);
         if (group != z->group) {
             unlink(z);
@@ -153,6 +162,46 @@ struct SizeClass {
         ++objects;
         storedBytes += length;
         rawObjects += codec == Codec::Raw;
+    }
+    /// Isolates the sparsest partly used zspages whose objects fit into the others' free
+    /// objects; adds their keys and objects to `plan`. REQUIRES(mutex).
+    void isolateSparsest(CompressedPool::CompactionPlan& plan) {
+        // Emptying k zspages with s_1..s_k objects needs s_1 + .. + s_k free objects in the
+        // others, which have free - sum(P - s_i): that holds exactly while k * P <= free,
+        // whichever zspages are chosen. The sparsest ones need the fewest copies.
+        const std::uint32_t perZspage = geometry.objectsPerZspage;
+        std::uint64_t freeObjects = zspages * perZspage - objects;
+        for (const Zspage* z = lists[kIsolated]; z; z = z->next) // none unless a plan is running
+            freeObjects -= perZspage - z->inuse;
+        std::size_t count = freeObjects / perZspage;
+        if (count == 0)
+            return; // most classes of a packed pool: no zspage header is touched
+        // The k sparsest lie in the lowest groups that together hold k zspages: walk only those
+        // (every header read is a cache miss), then sort what they hold.
+        std::vector<Zspage*> partial;
+        for (int g = kUsedBelow25; g <= kUsedBelow100 && partial.size() < count; ++g)
+            for (Zspage* z = lists[std::size_t(g)]; z; z = z->next)
+                partial.push_back(z);
+        count = std::min(count, partial.size());
+        std::partial_sort(partial.begin(), partial.begin() + std::ptrdiff_t(count), partial.end(),
+                          [](const Zspage* a, const Zspage* b) { return a->inuse < b->inuse; });
+        for (std::size_t i = 0; i < count; ++i) {
+            Zspage* z = partial[i];
+            unlink(z);
+            link(z, kIsolated);
+            plan.zspages.push_back(CompressedPool::CompactionPlan::key(index, z->id));
+            plan.objects += z->inuse;
+        }
+    }
+    /// Returns the isolated zspages to their fullness groups; returns how many. REQUIRES(mutex).
+    std::uint64_t unisolateAll() {
+        std::uint64_t n = 0;
+        while (Zspage* z = lists[kIsolated]) {
+            unlink(z);
+            link(z, fullnessOf(z->inuse, geometry.objectsPerZspage));
+            ++n;
+        }
+        return n;
     }
 };
 
@@ -398,6 +447,65 @@ Status CompressedPool::load(PoolHandle handle, std::byte* page) const {
 
 const std::byte* CompressedPool::objectData(PoolHandle handle) const {
     return m_impl->object(handle);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compaction
+// ---------------------------------------------------------------------------------------------
+
+bool CompressedPool::CompactionPlan::contains(PoolHandle handle) const {
+    return std::binary_search(zspages.begin(), zspages.end(), key(handle.sizeClass(), handle.zspage()));
+}
+
+CompressedPool::CompactionPlan CompressedPool::compactionPlan() {
+    Impl& d = *m_impl;
+    CompactionPlan plan;
+    for (std::uint32_t i = 0; i < d.geometry.count(); ++i) {
+        SizeClass& c = d.classes[i];
+        std::lock_guard lock(c.mutex);
+        c.isolateSparsest(plan);
+    }
+    std::sort(plan.zspages.begin(), plan.zspages.end());
+    return plan;
+}
+
+Result<std::optional<PoolHandle>> CompressedPool::migrate(PoolHandle from) {
+    Impl& d = *m_impl;
+    const std::uint32_t classIndex = from.sizeClass();
+    if (classIndex >= d.geometry.count())
+        return Error::of(Errc::InvalidArgument);
+    SizeClass& c = d.classes[classIndex];
+    const std::uint32_t size = c.geometry.objectSize;
+    const Zspage* source = nullptr;
+    Zspage* target = nullptr;
+    std::uint32_t index = 0;
+    {
+        std::lock_guard lock(c.mutex);
+        source = c.table.find(from.zspage());
+        if (!source || source->group != kIsolated)
+            return std::optional<PoolHandle>();
+        target = c.fullestNonFull();
+        if (!target)
+            return Error::of(Errc::BackendFull);
+        index = target->take(size);
+        c.regroup(target);
+        c.account(from.codec(), from.length());
+    }
+    // Both objects are ours: the source cannot be freed (caller), the target was just taken.
+    copyToObject(target->objects() + std::size_t(index) * size, source->objects() + std::size_t(from.object()) * size,
+                 from.length());
+    return std::optional<PoolHandle>(PoolHandle::make(from.codec(), classIndex, target->id, index, from.length()));
+}
+
+std::uint64_t CompressedPool::endCompaction() {
+    Impl& d = *m_impl;
+    std::uint64_t n = 0;
+    for (std::uint32_t i = 0; i < d.geometry.count(); ++i) {
+        SizeClass& c = d.classes[i];
+        std::lock_guard lock(c.mutex);
+        n += c.unisolateAll();
+    }
+    return n;
 }
 
 void CompressedPool::free(PoolHandle handle) {

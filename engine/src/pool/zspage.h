@@ -36,14 +36,16 @@ static_assert(PoolHandle::kMaxObjects < kNoObject);
 /// Fullness groups of a size class (zsmalloc's inuse-ratio groups, in quartiles). A zspage is
 /// listed in the group of its inuse/objectsPerZspage ratio; allocation takes the fullest
 /// non-full zspage first, so sparse zspages drain and can be freed. Empty zspages are freed at
-/// once and never listed.
+/// once and never listed. Pool compaction moves the zspages it empties to the kIsolated list,
+/// whatever their ratio: allocation never takes an object there, frees still work.
 enum Fullness : std::uint8_t {
     kUsedBelow25 = 0, ///< 0 < inuse < 25% of the objects
     kUsedBelow50 = 1,
     kUsedBelow75 = 2,
     kUsedBelow100 = 3, ///< almost full
     kFull = 4,         ///< no free object
-    kFullnessGroups = 5,
+    kIsolated = 5,     ///< being emptied by pool compaction (zsmalloc's isolated zspages)
+    kFullnessGroups = 6,
 };
 
 inline Fullness fullnessOf(std::uint32_t inuse, std::uint32_t objects) {

@@ -13,9 +13,9 @@
 // Swap-in finds the backing in the same order: zswap tree, zero bit, the slot's bytes.
 //
 // Locks (the lock order, such as it is: no lock is ever held while another is taken):
-//   - m_availLock (swap_avail_lock) guards the priority order of the devices taking stores.
-//     reserveSlot copies the order and requeues the chosen device under it, then drops it
-//     before touching any device.
+//   - m_availLock (swap_avail_lock) guards the priority order of the devices taking stores
+//     and the tier table. reserveSlot copies the order (the devices of the allowed tiers) and
+//     requeues the chosen device under it, then drops it before touching any device.
 //   - ClassicSwapDevice::m_lock (si->lock), one per device, guards that device's per-slot
 //     arrays; taken by the device's own methods only, one device at a time, never across I/O.
 //   - the CompressedPool's size-class mutexes, taken inside pool calls made with no lock held.
@@ -83,6 +83,26 @@ Result<ClassicSwapDevice*> ClassicSwapBackend::resolve(std::uint64_t value) cons
     return dev;
 }
 
+Status ClassicSwapBackend::setTiers(const std::vector<TierSpec>& tiers) {
+    auto table = TierTable::make(tiers);
+    if (!table)
+        return table.error();
+    std::lock_guard lock(m_availLock);
+    for (const auto& dev : m_devices) {
+        if (!dev)
+            continue;
+        const std::string& name = tierNameLocked(*dev);
+        if (!table->indexOf(name))
+            return Error::of(Errc::Busy).on(DeviceId{dev->index()}).file(name);
+    }
+    m_tiers = std::move(*table);
+    return {};
+}
+
+const std::string& ClassicSwapBackend::tierNameLocked(const ClassicSwapDevice& dev) const {
+    return m_tiers.spec(m_tiers.tierOf(dev.priority())).name;
+}
+
 Status ClassicSwapBackend::addDevice(const DeviceOptions& options) {
     const auto index = unsigned(m_devices.size());
     for (const auto& dev : m_devices)
@@ -106,23 +126,29 @@ void ClassicSwapBackend::sortAvailLocked() {
 }
 
 Result<ClassicSwapBackend::Reserved> ClassicSwapBackend::reserveSlot(CgroupId cgroup, std::uint32_t shadow,
-                                                                     bool zero) {
+                                                                     bool zero, std::uint32_t allowedTiers) {
     std::array<unsigned, ClassicEntry::kMaxDevices> order{};
     std::size_t n = 0;
     std::size_t start = 0;
     {
         std::lock_guard lock(m_availLock);
-        n = m_avail.size();
-        std::copy(m_avail.begin(), m_avail.end(), order.begin());
+        const std::size_t tiers = m_tiers.size();
+        const std::uint32_t everyTier = tiers >= 32 ? kAllTiers : (std::uint32_t{1} << tiers) - 1;
+        const bool filter = (allowedTiers & everyTier) != everyTier;
+        for (unsigned index : m_avail)
+            if (!filter || (allowedTiers >> m_tiers.tierOf(deviceAt(index)->priority()) & 1u))
+                order[n++] = index;
         while (start < n && deviceAt(order[start])->fullHint())
             ++start;
         if (start < n) {
-            // plist_requeue: the chosen device goes behind the others of its priority.
-            const int prio = deviceAt(order[start])->priority();
-            std::size_t end = start + 1;
-            while (end < n && deviceAt(m_avail[end])->priority() == prio)
+            // plist_requeue: the chosen device goes behind the others of its priority (which
+            // share its tier, so the filter does not split the group).
+            const auto pos = std::size_t(std::find(m_avail.begin(), m_avail.end(), order[start]) - m_avail.begin());
+            const int prio = deviceAt(m_avail[pos])->priority();
+            std::size_t end = pos + 1;
+            while (end < m_avail.size() && deviceAt(m_avail[end])->priority() == prio)
                 ++end;
-            std::rotate(m_avail.begin() + std::ptrdiff_t(start), m_avail.begin() + std::ptrdiff_t(start) + 1,
+            std::rotate(m_avail.begin() + std::ptrdiff_t(pos), m_avail.begin() + std::ptrdiff_t(pos) + 1,
                         m_avail.begin() + std::ptrdiff_t(end));
         }
     }
@@ -150,7 +176,7 @@ Result<std::uint64_t> ClassicSwapBackend::swapOut(ConstPage page, CgroupId cgrou
     const std::uint32_t shadow = options.shadow & ((1u << kShadowBits) - 1);
 
     if (m_options.detectZeroPages && util::isZeroPage(page.data())) {
-        auto res = reserveSlot(cgroup, shadow, true);
+        auto res = reserveSlot(cgroup, shadow, true, options.allowedTiers);
         if (!res)
             return nowhere(res.error(), placement);
         m_events.swapOuts.fetch_add(1, r);
@@ -161,7 +187,7 @@ Result<std::uint64_t> ClassicSwapBackend::swapOut(ConstPage page, CgroupId cgrou
     const bool poolOn = m_poolEnabled.load(std::memory_order_acquire);
     if (placement == Placement::PoolOnly && !poolOn)
         return Error::of(Errc::BackendFull);
-    auto res = reserveSlot(cgroup, shadow, false);
+    auto res = reserveSlot(cgroup, shadow, false, options.allowedTiers);
     if (!res)
         return nowhere(res.error(), placement);
     ClassicSwapDevice& dev = *res->device;
@@ -354,20 +380,24 @@ ClassicSwapBackend::Totals ClassicSwapBackend::totals() const {
 BackendSnapshot ClassicSwapBackend::snapshot() const {
     const Totals t = totals();
     BackendSnapshot s;
-    s.tiers.push_back(TierUsage{"zero", Backend::Zero, -1, t.zeroEntries, t.zeroEntries * kPageSize, 0, 0});
+    s.tiers.push_back(TierUsage{"zero", Backend::Zero, -1, t.zeroEntries, t.zeroEntries * kPageSize, 0, 0, ""});
     s.tiers.push_back(TierUsage{"pool", Backend::Pool, -1, t.poolEntries, t.poolEntries * kPageSize, t.poolBytes,
-                                m_pool.options().limitBytes});
-    s.tiers.push_back(TierUsage{"memory", Backend::Memory, -1, 0, 0, 0, 0});
-    for (std::size_t i = 0; i < m_paths.size(); ++i) {
-        TierUsage tier{m_paths[i], Backend::Device, int(i), 0, 0, 0, 0};
-        if (const ClassicSwapDevice* dev = m_devices[i].get()) {
-            const ClassicDeviceUsage& u = t.devices[i];
-            tier.entries = u.deviceEntries;
-            tier.originalBytes = u.deviceEntries * kPageSize;
-            tier.storedBytes = u.usedSlots * kPageSize; // zero and zswap pages hold a slot too
-            tier.capacityBytes = dev->totalSlots() * kPageSize;
+                                m_pool.options().limitBytes, ""});
+    s.tiers.push_back(TierUsage{"memory", Backend::Memory, -1, 0, 0, 0, 0, ""});
+    {
+        std::lock_guard lock(m_availLock); // tier names; no other lock is taken under it
+        for (std::size_t i = 0; i < m_paths.size(); ++i) {
+            TierUsage tier{m_paths[i], Backend::Device, int(i), 0, 0, 0, 0, ""};
+            if (const ClassicSwapDevice* dev = m_devices[i].get()) {
+                tier.tier = tierNameLocked(*dev);
+                const ClassicDeviceUsage& u = t.devices[i];
+                tier.entries = u.deviceEntries;
+                tier.originalBytes = u.deviceEntries * kPageSize;
+                tier.storedBytes = u.usedSlots * kPageSize; // zero and zswap pages hold a slot too
+                tier.capacityBytes = dev->totalSlots() * kPageSize;
+            }
+            s.tiers.push_back(std::move(tier));
         }
-        s.tiers.push_back(std::move(tier));
     }
     s.cgroupEntries.resize(t.cgroups.size());
     s.cgroupPoolBytes.resize(t.cgroups.size());

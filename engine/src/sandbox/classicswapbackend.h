@@ -20,6 +20,10 @@
 // zero-page detection on, a zero page takes a slot and sets its zero bit, whatever the placement.
 // Devices are chosen as swapon does: higher priority first, round-robin among equal
 // priorities (the device used is requeued behind its equals), the next device when one is full.
+// Tiers (not in the kernel's classic design, run here so both designs apply one policy): a
+// device is in the tier of the table (setTiers) whose range holds its priority, and a store
+// only considers devices of the tiers in StoreOptions::allowedTiers. Since every swapped page
+// holds a slot, a store with no allowed device cannot go to the pool either (BackendFull).
 //
 // Errors carry the device index (Error::device), the page-table value (Error::slot), the
 // swapfile path and the byte offset. A failed write leaves nothing stored (the slot is
@@ -32,6 +36,8 @@
 #include "pool/compressedpool.h"
 #include "sandbox/classicswapdevice.h"
 #include "sandbox/swapbackend.h"
+
+#include "swaptier/tiers.h"
 
 #include <atomic>
 #include <cstdint>
@@ -48,6 +54,9 @@ public:
     explicit ClassicSwapBackend(const EngineOptions& options);
     ~ClassicSwapBackend() override;
 
+    /// Same rules as Engine::setTiers: InvalidArgument for a bad table, Busy (Error::path =
+    /// the tier name) if the table drops the tier name of a live device.
+    Status setTiers(const std::vector<TierSpec>& tiers) override;
     Status addDevice(const DeviceOptions& options) override;
     Result<std::uint64_t> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) override;
     Result<LoadInfo> swapIn(std::uint64_t value, MutablePage out) override;
@@ -104,9 +113,12 @@ private:
     ClassicSwapDevice* deviceAt(unsigned index) const;
     /// Resolves a page-table value: UnknownDevice / InvalidArgument with the value named.
     Result<ClassicSwapDevice*> resolve(std::uint64_t value) const;
-    /// get_swap_page: a slot on the best device by priority (round-robin among equals).
-    /// NoDevice if no device takes stores, DeviceFull if every one is full.
-    Result<Reserved> reserveSlot(CgroupId cgroup, std::uint32_t shadow, bool zero);
+    /// get_swap_page: a slot on the best device of the allowed tiers (bit i = tier i) by
+    /// priority (round-robin among equals). NoDevice if no such device takes stores,
+    /// DeviceFull if every one is full.
+    Result<Reserved> reserveSlot(CgroupId cgroup, std::uint32_t shadow, bool zero, std::uint32_t allowedTiers);
+    /// Name of the tier holding `dev`'s priority. REQUIRES: m_availLock held.
+    const std::string& tierNameLocked(const ClassicSwapDevice& dev) const;
     /// Rebuilds the priority order. REQUIRES: m_availLock held.
     void sortAvailLocked();
     Totals totals() const;
@@ -120,8 +132,9 @@ private:
     std::vector<std::unique_ptr<ClassicSwapDevice>> m_devices;
     std::vector<std::string> m_paths; ///< config index -> path (kept after swapoff for the tier rows)
 
-    mutable std::mutex m_availLock;   ///< swap_avail_lock: guards m_avail
+    mutable std::mutex m_availLock;   ///< swap_avail_lock: guards m_avail and m_tiers
     std::vector<unsigned> m_avail;    ///< devices taking stores, priority order; rotated for round-robin
+    TierTable m_tiers = TierTable::defaults(); ///< the tiers a device's priority falls in
 
     Events m_events;
 };

@@ -3,6 +3,7 @@
 // offending field in Error::path as it is spelled in SandboxConfig ("workloads[2].pages"), so
 // upper layers can map it back to a line of the scenario file or to a form field.
 #include "swaptier/sandbox.h"
+#include "swaptier/tiers.h"
 
 #include <set>
 #include <string>
@@ -42,6 +43,14 @@ std::string at(const char* list, std::size_t i, const char* field) {
 } // namespace
 
 Status validateSandboxConfig(const SandboxConfig& c) {
+    // tiers: a valid table (TierTable::make names the field: "tiers[1].maxPriority").
+    TierTable tiers = TierTable::defaults();
+    if (!c.tiers.empty()) {
+        auto table = TierTable::make(c.tiers);
+        if (!table)
+            return table.error();
+        tiers = std::move(*table);
+    }
     // cgroups: [0] is the root, parents come first.
     const std::size_t cgroups = c.cgroups.empty() ? 1 : c.cgroups.size();
     if (cgroups > 0xFFFF)
@@ -53,6 +62,9 @@ Status validateSandboxConfig(const SandboxConfig& c) {
             return invalid(at("cgroups", i, "name"));
         if (i == 0 ? g.parent != -1 : (g.parent < 0 || std::size_t(g.parent) >= i))
             return invalid(at("cgroups", i, "parent"));
+        for (const std::string& tier : g.allowedTiers)
+            if (!tiers.indexOf(tier))
+                return invalid(at("cgroups", i, "allowedTiers"));
     }
     if (c.workloads.empty())
         return invalid("workloads");

@@ -10,7 +10,9 @@
 //           workers; a cgroup over memory.max minus a headroom of reclaimBatch pages per
 //           active worker gets a reclaim target, shared among the workers under it in
 //           proportion to their resident pages; swap.max / zswap.max / zswap.writeback become
-//           each worker's placement and swap allowance.
+//           each worker's placement and swap allowance, and the allowed tiers of the cgroup and
+//           its ancestors (intersected) its tier mask: a cgroup left with no tier is treated as
+//           zswap.writeback = 0 (pool or nothing).
 //   settle  (coordinator): progress, due actions (swapoff, priority, pool), samples, stop
 //           conditions, and each worker's budget of new resident pages for the next round:
 //           its share of the headroom of its most constrained ancestor.
@@ -28,6 +30,7 @@
 
 #include "swaptier/pagecorpus.h"
 #include "swaptier/sandbox.h"
+#include "swaptier/tiers.h"
 
 #include <algorithm>
 #include <atomic>
@@ -126,6 +129,8 @@ private:
     SandboxSample takeSample();
     void checkWorkerErrors();
     std::vector<int> ancestors(int cgroup) const;
+    /// Per cgroup: the tiers it may use, its own allowedTiers intersected with every ancestor's.
+    std::vector<std::uint32_t> tierMasks() const;
 
     /// Per cgroup, over its subtree: resident pages, workers not done, workers whose last
     /// reclaim fell short of its quota.
@@ -144,6 +149,7 @@ private:
     std::unique_ptr<sandbox::SwapBackend> m_backend;
     std::vector<std::unique_ptr<SandboxWorker>> m_workers;
     std::vector<std::vector<int>> m_ancestors;              ///< per cgroup: itself, parent, ..., root
+    std::vector<std::uint32_t> m_tierMasks;                 ///< per cgroup: bit i = tier i of the table; 0 = none
 
     std::uint64_t m_plannedTotal = 0;
     std::uint64_t m_round = 0;
@@ -166,6 +172,28 @@ std::vector<int> SandboxRun::ancestors(int cgroup) const {
     for (int g = cgroup; g >= 0; g = m_config.cgroups[std::size_t(g)].parent)
         chain.push_back(g);
     return chain;
+}
+
+std::vector<std::uint32_t> SandboxRun::tierMasks() const {
+    // The config is valid: the table can be made and every allowed name is in it. Masks are over
+    // the table's order (highest priorities first), which is the backends' order as well.
+    const TierTable table = m_config.tiers.empty() ? TierTable::defaults() : TierTable::make(m_config.tiers).value();
+    const std::uint32_t every = table.size() >= 32 ? kAllTiers : (std::uint32_t{1} << table.size()) - 1;
+    std::vector<std::uint32_t> own(m_config.cgroups.size(), every);
+    for (std::size_t g = 0; g < m_config.cgroups.size(); ++g) {
+        const std::vector<std::string>& names = m_config.cgroups[g].allowedTiers;
+        if (names.empty())
+            continue;
+        own[g] = 0;
+        for (const std::string& name : names)
+            if (const auto index = table.indexOf(name))
+                own[g] |= std::uint32_t{1} << *index;
+    }
+    std::vector<std::uint32_t> masks(m_config.cgroups.size(), every);
+    for (std::size_t g = 0; g < m_config.cgroups.size(); ++g)
+        for (int a : m_ancestors[g])
+            masks[g] &= own[std::size_t(a)];
+    return masks;
 }
 
 SandboxRun::SubtreeState SandboxRun::subtreeState() const {
@@ -232,6 +260,10 @@ Status SandboxRun::setUp() {
     if (!backend)
         return backend.error();
     m_backend = std::move(backend.value());
+    // The table first: the default table's tier "default" would hold every device added before.
+    if (!m_config.tiers.empty())
+        if (Status set = m_backend->setTiers(m_config.tiers); !set)
+            return set;
     for (const DeviceOptions& d : m_config.devices) {
         DeviceOptions options = d;
         options.removeFileOnClose = true; // the sandbox made the file: it removes it on every path
@@ -241,6 +273,7 @@ Status SandboxRun::setUp() {
 
     for (std::size_t g = 0; g < m_config.cgroups.size(); ++g)
         m_ancestors.push_back(ancestors(int(g)));
+    m_tierMasks = tierMasks();
     for (const CgroupSpec& g : m_config.cgroups)
         m_needPolicySnapshot = m_needPolicySnapshot || g.swapMax != kNoLimit || g.zswapMax != kNoLimit;
     m_peakResident.assign(m_config.cgroups.size(), 0);
@@ -288,7 +321,8 @@ void SandboxRun::onBarrier() {
 
 void SandboxRun::applyPolicies() {
     // memory.zswap.writeback (hierarchical: off anywhere up the tree means off), memory.zswap.max
-    // and memory.swap.max, from the design's per-cgroup figures.
+    // and memory.swap.max, from the design's per-cgroup figures; the allowed tiers (hierarchical
+    // too, computed at setup: the table does not change during a run).
     sandbox::BackendSnapshot snap;
     if (m_needPolicySnapshot)
         snap = m_backend->snapshot();
@@ -321,6 +355,8 @@ void SandboxRun::applyPolicies() {
                 allowance = std::min(allowance, left / std::max<std::uint64_t>(1, workersUnder[std::size_t(a)]));
             }
         }
+        const std::uint32_t tiers = m_tierMasks[std::size_t(w->cgroup())];
+        writeback = writeback && tiers != 0; // no device tier left: as zswap.writeback = 0
         Placement placement = Placement::Auto;
         bool swapAllowed = true;
         if (poolFull) {
@@ -331,6 +367,7 @@ void SandboxRun::applyPolicies() {
         }
         w->setPlacement(placement, swapAllowed, poolFull);
         w->setSwapAllowance(allowance);
+        w->setAllowedTiers(tiers);
     }
 }
 

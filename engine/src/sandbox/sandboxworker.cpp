@@ -272,6 +272,7 @@ SandboxWorker::EvictOutcome SandboxWorker::evict(std::uint32_t frame) {
     StoreOptions options;
     options.placement = m_placement;
     options.shadow = std::uint32_t(m_age & kShadowMask);
+    options.allowedTiers = m_allowedTiers;
     auto stored = m_backend.swapOut(buffer, CgroupId{std::uint16_t(m_setup.cgroup)}, options);
     if (!stored) {
         ++m_counters.reclaimFailures;

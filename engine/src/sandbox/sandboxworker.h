@@ -80,6 +80,8 @@ public:
         m_zswapCapped = zswapCapped;
     }
     void setSwapAllowance(std::uint64_t pages) { m_swapAllowance = pages; }
+    /// The device tiers the cgroup may use (StoreOptions::allowedTiers of every swap-out).
+    void setAllowedTiers(std::uint32_t mask) { m_allowedTiers = mask; }
 
     std::uint64_t residentPages() const { return m_resident; }
     std::uint64_t activePages() const { return m_active.count; }
@@ -178,6 +180,7 @@ private:
     bool m_swapAllowed = true;
     bool m_zswapCapped = false;
     std::uint64_t m_swapAllowance = kNoLimit;
+    std::uint32_t m_allowedTiers = kAllTiers;
 
     SandboxCounters m_counters;
     Error m_error;

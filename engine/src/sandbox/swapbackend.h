@@ -12,9 +12,15 @@
 // every process to find the entries that point at the device and fault each one in. The
 // sandbox hands swapoff() a PageTableWalker so the classic design can do exactly that walk.
 //
+// Tiers: both designs run the same tier policy (swaptier/tiers.h). A device is in the tier whose
+// priority range holds its priority; StoreOptions::allowedTiers (a mask over the table's
+// indexes, highest priorities first) limits the devices a store may use. The engine has tiers
+// of its own; the classic design, which the kernel never gave tiers, applies the same table to
+// its own device choice so that the comparison runs the same policy.
+//
 // Thread safety: swapOut, swapIn, duplicate and put may run concurrently from the sandbox's
-// worker threads. swapoff, setDevicePriority, setPoolOptions, addDevice and snapshot are called
-// by the coordinator while no worker runs.
+// worker threads. swapoff, setDevicePriority, setPoolOptions, setTiers, addDevice and snapshot
+// are called by the coordinator while no worker runs.
 #pragma once
 
 #include "swaptier/engine.h"
@@ -47,7 +53,7 @@ public:
 
 /// The state of a design at one moment.
 struct BackendSnapshot {
-    std::vector<TierUsage> tiers;                                  ///< zero, pool, memory, then devices in config order
+    std::vector<TierUsage> tiers;                                  ///< zero, pool, memory, then devices in config order (with their tier)
     std::vector<std::array<std::uint64_t, kBackendCount>> cgroupEntries; ///< indexed by CgroupId value
     std::vector<std::uint64_t> cgroupPoolBytes;                    ///< compressed bytes, indexed by CgroupId value
     std::uint64_t metadataBytes = 0;                               ///< see DesignFigures
@@ -61,10 +67,16 @@ class SwapBackend {
 public:
     virtual ~SwapBackend() = default;
 
+    /// Replaces the tier table (TierTable::defaults() until called). InvalidArgument as
+    /// TierTable::make; Busy (Error::path = the tier name) if a live device's tier name is not
+    /// in the new table, which is why the sandbox calls it at setup BEFORE adding the devices
+    /// (they would all be in the default table's tier "default" otherwise).
+    virtual Status setTiers(const std::vector<TierSpec>& tiers) = 0;
     /// Adds the devices in config order (device index i = devices[i]).
     virtual Status addDevice(const DeviceOptions& options) = 0;
-    /// Stores a page for `cgroup`; options.device is ignored, options.placement and
-    /// options.shadow are honoured. Returns the page-table value (<= kMaxSwapEntryValue).
+    /// Stores a page for `cgroup`; options.device is ignored, options.placement,
+    /// options.shadow and options.allowedTiers are honoured. Returns the page-table value
+    /// (<= kMaxSwapEntryValue).
     virtual Result<std::uint64_t> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) = 0;
     /// Reads the page of a swapped entry. The reference stays (put() drops it).
     virtual Result<LoadInfo> swapIn(std::uint64_t value, MutablePage out) = 0;

@@ -23,6 +23,8 @@ class VirtualSwapBackend final : public SwapBackend {
 public:
     explicit VirtualSwapBackend(std::unique_ptr<Engine> engine) : m_engine(std::move(engine)) {}
 
+    Status setTiers(const std::vector<TierSpec>& tiers) override { return m_engine->setTiers(tiers); }
+
     Status addDevice(const DeviceOptions& options) override {
         auto id = m_engine->addDevice(options);
         if (!id)
@@ -107,6 +109,7 @@ public:
                 t.entries = d.usedSlots;
                 t.originalBytes = t.storedBytes = d.usedSlots * kPageSize;
                 t.capacityBytes = d.totalSlots * kPageSize;
+                t.tier = d.tier;
             }
             s.tiers.push_back(std::move(t));
         }

@@ -14,6 +14,8 @@ namespace {
 constexpr std::uint32_t kNone = ~std::uint32_t{0};
 constexpr unsigned kWords = kClusterSlots / 64;
 
+std::uint32_t clustersFor(std::uint64_t slots) { return std::uint32_t((slots + kClusterSlots - 1) / kClusterSlots); }
+
 } // namespace
 
 /// Per-slot metadata of one cluster. owner == SlotId::kInvalid while a slot is free or its
@@ -26,7 +28,7 @@ struct PhysicalAllocator::ClusterMeta {
 /// One cluster. Cache-line aligned so that the locks of clusters that different threads
 /// allocate from do not share a line.
 struct alignas(64) PhysicalAllocator::Cluster {
-    enum class State : std::uint8_t { Free, Nonfull, Full, Current, Discarding };
+    enum class State : std::uint8_t { Free, Nonfull, Full, Current, Discarding, Fenced };
 
     std::mutex lock;
     std::array<std::uint64_t, kWords> used{};  ///< GUARDED_BY(lock) bit set = slot taken (or past the end)
@@ -43,19 +45,21 @@ struct alignas(64) PhysicalAllocator::Cluster {
 
 PhysicalAllocator::PhysicalAllocator(std::uint64_t totalSlots)
     : m_totalSlots(totalSlots),
-      m_clusterCount(std::uint32_t((totalSlots + kClusterSlots - 1) / kClusterSlots)),
-      m_clusters(new Cluster[m_clusterCount]),
+      m_clusterCount(clustersFor(totalSlots)),
+      m_clusters(new Cluster[clustersFor(totalSlots)]),
       m_free{kNone, kNone},
       m_nonfull{kNone, kNone},
-      m_freeClusters(m_clusterCount) {
+      m_ceiling(clustersFor(totalSlots)),
+      m_freeClusters(clustersFor(totalSlots)) {
     for (auto& c : m_current)
         c.store(kNone, std::memory_order_relaxed);
     // A partial last cluster: its missing slots are "used" forever, so no search finds them.
-    Cluster& last = m_clusters[m_clusterCount - 1];
-    last.slots = std::uint32_t(totalSlots - firstSlotOf(m_clusterCount - 1));
+    const std::uint32_t count = clustersFor(totalSlots);
+    Cluster& last = m_clusters[count - 1];
+    last.slots = std::uint32_t(totalSlots - firstSlotOf(count - 1));
     for (std::uint32_t i = last.slots; i < kClusterSlots; ++i)
         last.used[i / 64] |= std::uint64_t{1} << (i % 64);
-    for (std::uint32_t i = 0; i < m_clusterCount; ++i)
+    for (std::uint32_t i = 0; i < count; ++i)
         pushBack(m_free, i);
 }
 
@@ -115,7 +119,7 @@ std::optional<std::uint64_t> PhysicalAllocator::takeSlot(std::uint32_t index, Cl
         c.meta->owner[i] = SlotId::kInvalid;
         if (c.usedCount++ == 0)
             m_freeClusters.fetch_sub(1, std::memory_order_relaxed);
-        m_used.fetch_add(1, std::memory_order_relaxed);
+        m_used.fetch_add(1, std::memory_order_seq_cst); // see usedCount()
         return firstSlotOf(index) + i;
     }
     return std::nullopt; // unreachable: usedCount < slots means a clear bit exists
@@ -182,7 +186,7 @@ std::optional<std::uint64_t> PhysicalAllocator::allocateSlow(unsigned thread) {
 }
 
 void PhysicalAllocator::publish(std::uint64_t slot, std::uint32_t crc, SlotId owner) {
-    if (slot >= m_totalSlots)
+    if (slot >= totalSlots())
         return;
     Cluster& c = m_clusters[slot / kClusterSlots];
     const std::uint32_t i = std::uint32_t(slot % kClusterSlots);
@@ -196,7 +200,7 @@ void PhysicalAllocator::publish(std::uint64_t slot, std::uint32_t crc, SlotId ow
 // --- release ---------------------------------------------------------------------------------
 
 ReleaseResult PhysicalAllocator::release(std::uint64_t slot, bool discard) {
-    if (slot >= m_totalSlots)
+    if (slot >= totalSlots())
         return {};
     const std::uint32_t index = std::uint32_t(slot / kClusterSlots);
     const std::uint32_t i = std::uint32_t(slot % kClusterSlots);
@@ -211,7 +215,8 @@ ReleaseResult PhysicalAllocator::release(std::uint64_t slot, bool discard) {
         if (--c.usedCount == 0)
             m_freeClusters.fetch_add(1, std::memory_order_relaxed);
         m_used.fetch_sub(1, std::memory_order_relaxed);
-        moveList = c.state == Cluster::State::Full || (c.state == Cluster::State::Nonfull && c.usedCount == 0);
+        moveList = c.state == Cluster::State::Full
+                   || ((c.state == Cluster::State::Nonfull || c.state == Cluster::State::Fenced) && c.usedCount == 0);
     }
     if (!moveList)
         return {};
@@ -238,6 +243,9 @@ ReleaseResult PhysicalAllocator::relocate(std::uint32_t index, bool discard) {
         if (c.usedCount > 0)
             return result;
         unlink(m_nonfull, index);
+    } else if (c.state == Cluster::State::Fenced) {
+        if (c.usedCount > 0 || !c.meta)
+            return result; // in use, or already emptied (and discarded) before
     } else {
         return result; // Current (its thread keeps it), or already Free/Discarding
     }
@@ -250,7 +258,7 @@ ReleaseResult PhysicalAllocator::relocate(std::uint32_t index, bool discard) {
         ++m_discarding;
         result.discard = true;
         result.cluster = index;
-    } else {
+    } else if (c.state != Cluster::State::Fenced) {
         c.state = Cluster::State::Free;
         pushBack(m_free, index);
     }
@@ -262,8 +270,12 @@ void PhysicalAllocator::discardDone(std::uint32_t index) {
         std::lock_guard listGuard(m_listLock);
         Cluster& c = m_clusters[index];
         std::lock_guard guard(c.lock);
-        c.state = Cluster::State::Free;
-        pushBack(m_free, index);
+        if (index >= m_ceiling.load(std::memory_order_relaxed)) {
+            c.state = Cluster::State::Fenced; // compaction fenced it meanwhile
+        } else {
+            c.state = Cluster::State::Free;
+            pushBack(m_free, index);
+        }
         --m_discarding;
     }
     m_discardDone.notify_all();
@@ -306,10 +318,162 @@ std::vector<std::uint32_t> PhysicalAllocator::trim(bool discard) {
     return toDiscard;
 }
 
+// --- compaction ------------------------------------------------------------------------------
+
+/// Takes a cluster out of allocation. REQUIRES: m_listLock and c.lock.
+void PhysicalAllocator::fence(std::uint32_t index, Cluster& c) {
+    switch (c.state) {
+    case Cluster::State::Free:
+        unlink(m_free, index);
+        break;
+    case Cluster::State::Nonfull:
+        unlink(m_nonfull, index);
+        break;
+    case Cluster::State::Current:
+        m_current[c.ownerThread].store(kNone, std::memory_order_release);
+        c.ownerThread = kNone;
+        break;
+    case Cluster::State::Full:
+        break;
+    case Cluster::State::Discarding: // discardDone() fences it
+    case Cluster::State::Fenced:
+        return;
+    }
+    c.state = Cluster::State::Fenced;
+}
+
+/// Lists a fenced cluster again by its fill level. REQUIRES: m_listLock and c.lock.
+void PhysicalAllocator::unfence(std::uint32_t index, Cluster& c, std::vector<std::unique_ptr<ClusterMeta>>& dropped) {
+    if (c.usedCount == 0) {
+        if (c.meta) {
+            dropped.push_back(std::move(c.meta));
+            m_metaClusters.fetch_sub(1, std::memory_order_relaxed);
+        }
+        c.state = Cluster::State::Free;
+        pushBack(m_free, index);
+    } else if (c.usedCount < c.slots) {
+        c.state = Cluster::State::Nonfull;
+        pushBack(m_nonfull, index);
+    } else {
+        c.state = Cluster::State::Full;
+    }
+}
+
+void PhysicalAllocator::setCeiling(std::uint32_t clusters) {
+    std::vector<std::unique_ptr<ClusterMeta>> dropped; // freed after the locks are released
+    std::lock_guard listGuard(m_listLock);
+    const std::uint32_t count = m_clusterCount.load(std::memory_order_relaxed);
+    const std::uint32_t ceiling = std::min(clusters, count);
+    m_ceiling.store(ceiling, std::memory_order_relaxed);
+    for (std::uint32_t index = 0; index < count; ++index) {
+        Cluster& c = m_clusters[index];
+        std::lock_guard guard(c.lock);
+        if (index >= ceiling)
+            fence(index, c);
+        else if (c.state == Cluster::State::Fenced)
+            unfence(index, c, dropped);
+    }
+}
+
+std::uint64_t PhysicalAllocator::usedCountFrom(std::uint64_t firstSlot) const {
+    std::uint64_t used = 0;
+    const std::uint32_t count = m_clusterCount.load(std::memory_order_relaxed);
+    for (std::uint64_t index = firstSlot / kClusterSlots; index < count; ++index) {
+        Cluster& c = m_clusters[index];
+        const std::uint64_t base = firstSlotOf(std::uint32_t(index));
+        const std::uint32_t lo = std::uint32_t(std::max(firstSlot, base) - base);
+        std::lock_guard guard(c.lock);
+        if (lo == 0) {
+            used += c.usedCount;
+            continue;
+        }
+        for (std::uint32_t i = lo; i < c.slots; ++i)
+            used += c.isUsed(i);
+    }
+    return used;
+}
+
+std::optional<std::uint64_t> PhysicalAllocator::shrinkableTo() {
+    std::unique_lock listLock(m_listLock);
+    for (;;) {
+        const std::uint32_t ceiling = m_ceiling.load(std::memory_order_relaxed);
+        const std::uint32_t count = m_clusterCount.load(std::memory_order_relaxed);
+        bool discarding = false;
+        for (std::uint32_t index = ceiling; index < count; ++index) {
+            Cluster& c = m_clusters[index];
+            std::lock_guard guard(c.lock);
+            if (c.state == Cluster::State::Discarding)
+                discarding = true;
+            else if (c.state != Cluster::State::Fenced || c.usedCount != 0)
+                return std::nullopt;
+        }
+        if (!discarding)
+            return std::min(totalSlots(), firstSlotOf(ceiling));
+        m_discardDone.wait(listLock);
+    }
+}
+
+void PhysicalAllocator::shrink() {
+    std::vector<std::unique_ptr<ClusterMeta>> dropped; // freed after the locks are released
+    std::lock_guard listGuard(m_listLock);
+    const std::uint32_t ceiling = m_ceiling.load(std::memory_order_relaxed);
+    const std::uint32_t count = m_clusterCount.load(std::memory_order_relaxed);
+    if (ceiling >= count)
+        return;
+    for (std::uint32_t index = ceiling; index < count; ++index) {
+        Cluster& c = m_clusters[index];
+        std::lock_guard guard(c.lock);
+        if (c.meta) {
+            dropped.push_back(std::move(c.meta));
+            m_metaClusters.fetch_sub(1, std::memory_order_relaxed);
+        }
+    }
+    m_freeClusters.fetch_sub(count - ceiling, std::memory_order_relaxed); // all were empty
+    m_clusterCount.store(ceiling, std::memory_order_relaxed);
+    m_totalSlots.store(firstSlotOf(ceiling), std::memory_order_relaxed);
+}
+
+FragmentationStats PhysicalAllocator::fragmentation() const {
+    FragmentationStats f;
+    f.totalSlots = totalSlots();
+    std::uint64_t run = 0; // free slots since the last used one
+    auto endRun = [&] {
+        if (run == 0)
+            return;
+        ++f.freeExtents;
+        f.largestFreeRun = std::max(f.largestFreeRun, run);
+        run = 0;
+    };
+    const std::uint32_t count = m_clusterCount.load(std::memory_order_relaxed);
+    for (std::uint32_t index = 0; index < count; ++index) {
+        Cluster& c = m_clusters[index];
+        const std::uint64_t base = firstSlotOf(index);
+        std::lock_guard guard(c.lock);
+        for (std::uint32_t w = 0; w * 64 < c.slots; ++w) {
+            const std::uint32_t bits = std::min<std::uint32_t>(64, c.slots - w * 64);
+            if (c.used[w] == 0 && bits == 64) {
+                run += 64;
+                continue;
+            }
+            for (std::uint32_t b = 0; b < bits; ++b) {
+                if ((c.used[w] >> b) & 1u) {
+                    endRun();
+                    ++f.usedSlots;
+                    f.highestUsedSlot = base + w * 64 + b + 1;
+                } else {
+                    ++run;
+                }
+            }
+        }
+    }
+    endRun();
+    return f;
+}
+
 // --- lookups ---------------------------------------------------------------------------------
 
 bool PhysicalAllocator::lookup(std::uint64_t slot, std::uint32_t& crc, SlotId& owner) const {
-    if (slot >= m_totalSlots)
+    if (slot >= totalSlots())
         return false;
     Cluster& c = m_clusters[slot / kClusterSlots];
     const std::uint32_t i = std::uint32_t(slot % kClusterSlots);
@@ -329,9 +493,10 @@ SlotId PhysicalAllocator::owner(std::uint64_t slot) const {
 
 std::vector<UsedSlot> PhysicalAllocator::usedSlots(std::uint64_t firstSlot, std::uint64_t maxSlots) const {
     std::vector<UsedSlot> out;
-    if (firstSlot >= m_totalSlots || maxSlots == 0)
+    const std::uint64_t total = totalSlots();
+    if (firstSlot >= total || maxSlots == 0)
         return out;
-    const std::uint64_t end = maxSlots >= m_totalSlots - firstSlot ? m_totalSlots : firstSlot + maxSlots;
+    const std::uint64_t end = maxSlots >= total - firstSlot ? total : firstSlot + maxSlots;
     for (std::uint64_t index = firstSlot / kClusterSlots; firstSlotOf(std::uint32_t(index)) < end; ++index) {
         Cluster& c = m_clusters[index];
         const std::uint64_t base = firstSlotOf(std::uint32_t(index));
@@ -348,7 +513,7 @@ std::vector<UsedSlot> PhysicalAllocator::usedSlots(std::uint64_t firstSlot, std:
 }
 
 std::uint64_t PhysicalAllocator::metadataBytes() const {
-    return std::uint64_t(m_clusterCount) * sizeof(Cluster) + sizeof(m_current)
+    return clusterCount() * sizeof(Cluster) + sizeof(m_current)
            + m_metaClusters.load(std::memory_order_relaxed) * sizeof(ClusterMeta);
 }
 

@@ -11,6 +11,7 @@
 //   Full        every slot used (or just retired by its owner); on no list
 //   Current     a thread slot's allocation cluster (any fill level); on no list
 //   Discarding  wholly free, its blocks being punched out by free(); not allocatable
+//   Fenced      at or above the allocation ceiling (compaction): on no list, not allocatable
 //
 // Allocation (the kernel's per-CPU cluster scheme, with thread slots for CPUs): take the
 // lowest free slot of this thread slot's Current cluster, under that cluster's lock only.
@@ -28,6 +29,14 @@
 // Per-slot metadata (CRC32C of the page, owner SlotId) is allocated per cluster when the
 // cluster takes its first slot and freed when it returns to the free list, so metadata
 // follows use, not device size (ClusterMeta: 6 KiB per 2 MiB cluster in use, 0.3% of data).
+//
+// Compaction (engine/DESIGN.md, "Swapfile compaction"): setCeiling(n) fences every cluster at
+// or above n, so no slot is handed out there (a thread's Current cluster among them is taken
+// away from it), and lists fenced clusters below n again by their fill level. A fenced cluster
+// that becomes empty is discarded like any other and stays fenced. shrink() then drops the
+// fenced clusters once all are empty: totalSlots() and clusterCount() get smaller, the cluster
+// array keeps its size (slot numbers above the end are rejected like any out-of-range slot).
+// One caller at a time sets the ceiling and shrinks (the engine's m_swapoffLock).
 //
 // Lock order: the list lock (m_listLock), then a cluster lock. Never two cluster locks at
 // once. Nothing is locked across a caller's I/O. The per-thread-slot current-cluster table
@@ -88,12 +97,31 @@ public:
     SlotId owner(std::uint64_t slot) const;
     std::vector<UsedSlot> usedSlots(std::uint64_t firstSlot, std::uint64_t maxSlots) const;
 
-    std::uint64_t totalSlots() const { return m_totalSlots; }
-    std::uint64_t clusterCount() const { return m_clusterCount; }
+    // --- compaction (one caller at a time) ---------------------------------------------------
+    /// Fences the clusters at and above `clusters` (clamped to clusterCount()) and unfences the
+    /// ones below it. setCeiling(clusterCount()) lifts the ceiling.
+    void setCeiling(std::uint32_t clusters);
+    /// Clusters below the ceiling (clusterCount() when there is none).
+    std::uint32_t ceiling() const { return m_ceiling.load(std::memory_order_relaxed); }
+    /// Used slots at or above `firstSlot`, allocations in flight included.
+    std::uint64_t usedCountFrom(std::uint64_t firstSlot) const;
+    /// The slot count the device can shrink to (the ceiling's first slot) if every cluster at or
+    /// above the ceiling is fenced and empty, waiting for discards of those to end; else nullopt.
+    std::optional<std::uint64_t> shrinkableTo();
+    /// Drops the clusters at and above the ceiling. REQUIRES: shrinkableTo() gave a value and
+    /// the ceiling has not changed since.
+    void shrink();
+    /// Free extents, largest free run and highest used slot (file sizes are left 0). Each
+    /// cluster is read under its lock: exact when quiescent.
+    FragmentationStats fragmentation() const;
+
+    std::uint64_t totalSlots() const { return m_totalSlots.load(std::memory_order_relaxed); }
+    std::uint64_t clusterCount() const { return m_clusterCount.load(std::memory_order_relaxed); }
     std::uint64_t firstSlotOf(std::uint32_t cluster) const { return std::uint64_t(cluster) * kClusterSlots; }
     std::uint32_t slotCountOf(std::uint32_t cluster) const;
-    /// Used slots, in-flight allocations included (exact when quiescent).
-    std::uint64_t usedCount() const { return m_used.load(std::memory_order_relaxed); }
+    /// Used slots, in-flight allocations included (exact when quiescent). The count is taken
+    /// and read seq_cst: SwapDevice's draining handshake with swapoff relies on it.
+    std::uint64_t usedCount() const { return m_used.load(std::memory_order_seq_cst); }
     /// Clusters with no used slot, whatever their state (exact when quiescent).
     std::uint64_t freeClusterCount() const { return m_freeClusters.load(std::memory_order_relaxed); }
     /// Cluster headers, the per-thread table and the per-cluster metadata in use.
@@ -110,12 +138,14 @@ private:
     std::optional<std::uint64_t> takeSlot(std::uint32_t index, Cluster& c);
     std::optional<std::uint64_t> allocateSlow(unsigned thread);
     ReleaseResult relocate(std::uint32_t index, bool discard);
+    void fence(std::uint32_t index, Cluster& c);
+    void unfence(std::uint32_t index, Cluster& c, std::vector<std::unique_ptr<ClusterMeta>>& dropped);
     void pushBack(List& list, std::uint32_t index);
     std::uint32_t popFront(List& list);
     void unlink(List& list, std::uint32_t index);
 
-    const std::uint64_t m_totalSlots;
-    const std::uint32_t m_clusterCount;
+    std::atomic<std::uint64_t> m_totalSlots;   ///< shrinks only (shrink(), under m_listLock)
+    std::atomic<std::uint32_t> m_clusterCount; ///< as m_totalSlots; m_clusters keeps its length
     std::unique_ptr<Cluster[]> m_clusters;
 
     /// Current cluster per thread slot (kNone if none). See the lock rules above.
@@ -126,6 +156,7 @@ private:
     List m_free;                           // GUARDED_BY(m_listLock)
     List m_nonfull;                        // GUARDED_BY(m_listLock)
     std::uint32_t m_discarding = 0;        // GUARDED_BY(m_listLock) clusters being discarded
+    std::atomic<std::uint32_t> m_ceiling;  ///< written under m_listLock, read anywhere
 
     std::atomic<std::uint64_t> m_used{0};
     std::atomic<std::uint64_t> m_freeClusters{0};

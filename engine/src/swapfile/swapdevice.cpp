@@ -25,8 +25,10 @@
 #include "env/oserror.h"
 #include "swapfile/physicalallocator.h"
 #include "swapfile/swapfilesetup.h"
+#include "swapfile/swapheader.h"
 #include "util/crc32c.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <span>
@@ -132,6 +134,15 @@ Result<std::uint64_t> SwapDevice::store(const std::byte* page, SlotId owner) {
     const auto slot = d.allocator.allocate();
     if (!slot)
         return d.error(Errc::DeviceFull, kNoOffset, owner);
+    // Swapoff sets `draining`, then waits for the used count to reach zero; a store counts its
+    // slot (allocate), then looks at `draining` again. All four are seq_cst (the allocator's
+    // count too), so at least one sees the other: swapoff waits for this slot, or the store
+    // backs off. Otherwise a store that passed the first check could land on a device that
+    // swapoff has just removed.
+    if (d.draining.load(std::memory_order_seq_cst)) {
+        d.release(*slot);
+        return d.error(Errc::DeviceFull, kNoOffset, owner);
+    }
 
     const std::uint32_t crc = util::crc32c(page, kPageSize);
     const std::uint64_t offset = slotOffset(*slot);
@@ -181,7 +192,70 @@ std::vector<UsedSlot> SwapDevice::usedSlots(std::uint64_t firstSlot, std::uint64
     return m_impl->allocator.usedSlots(firstSlot, maxSlots);
 }
 
-void SwapDevice::setDraining(bool draining) { m_impl->draining.store(draining, std::memory_order_relaxed); }
+void SwapDevice::setAllocationCeiling(std::uint64_t slots) {
+    m_impl->allocator.setCeiling(std::uint32_t(std::min<std::uint64_t>(
+        (slots + kClusterSlots - 1) / kClusterSlots, m_impl->allocator.clusterCount())));
+}
+
+std::uint64_t SwapDevice::allocationCeiling() const {
+    const PhysicalAllocator& a = m_impl->allocator;
+    return std::min(a.totalSlots(), a.firstSlotOf(a.ceiling()));
+}
+
+std::uint64_t SwapDevice::usedSlotCountFrom(std::uint64_t firstSlot) const {
+    return m_impl->allocator.usedCountFrom(firstSlot);
+}
+
+Result<bool> SwapDevice::shrinkToCeiling() {
+    Impl& d = *m_impl;
+    if (d.closed.load(std::memory_order_acquire))
+        return d.closedError();
+    const auto slots = d.allocator.shrinkableTo();
+    if (!slots || *slots >= d.allocator.totalSlots())
+        return false;
+    // Nothing at or above the ceiling is used and nothing can be allocated there: cut the file
+    // first, so a failed truncate leaves the device exactly as it was.
+    const std::uint64_t bytes = slotOffset(*slots);
+    if (Status s = d.file->truncate(bytes); !s)
+        return d.decorate(s.error(), bytes, {});
+    d.allocator.shrink();
+    // The header only informs (swapheader.h), but it should not claim slots the file lacks.
+    struct alignas(File::directIoAlignment()) {
+        std::byte bytes[kPageSize];
+    } page;
+    SwapHeader h;
+    h.slotCount = *slots;
+    h.clusterSlots = kClusterSlots;
+    encodeSwapHeader(h, page.bytes);
+    Status written = d.file->writeAt(0, page.bytes);
+    if (written)
+        written = d.file->sync();
+    if (!written) {
+        d.writeErrors.fetch_add(1, std::memory_order_relaxed);
+        return d.decorate(written.error(), 0, {});
+    }
+    return true;
+}
+
+Result<FragmentationStats> SwapDevice::fragmentation() const {
+    const Impl& d = *m_impl;
+    if (d.closed.load(std::memory_order_acquire))
+        return d.closedError();
+    FragmentationStats f = d.allocator.fragmentation();
+    auto size = d.file->size();
+    if (!size)
+        return d.decorate(size.error(), kNoOffset, {});
+    auto allocated = d.file->allocatedBytes();
+    if (!allocated)
+        return d.decorate(allocated.error(), kNoOffset, {});
+    f.fileBytes = *size;
+    f.allocatedBytes = *allocated;
+    return f;
+}
+
+void SwapDevice::setDraining(bool draining) {
+    m_impl->draining.store(draining, std::memory_order_seq_cst); // pairs with store()'s second check
+}
 void SwapDevice::trim() {
     if (m_impl->closed.load(std::memory_order_acquire))
         return;

@@ -7,6 +7,10 @@
 // A reverse map names the virtual slot that owns each physical slot: swapoff and compaction
 // find a device's entries without scanning anything else.
 //
+// Compaction (engine/DESIGN.md, "Swapfile compaction"): an allocation ceiling keeps stores
+// below a slot; once nothing above it is used, shrinkToCeiling() cuts the slot space and the
+// file down to it (the header page stays and records the new slot count).
+//
 // On-disk layout: page 0 is a header (magic "SWAPTIER", format version, slot count), physical
 // slot i lives at byte offset (i + 1) * kPageSize. Contents do not survive the engine: an
 // existing swaptier swapfile is taken over and its old contents ignored; any other existing
@@ -57,6 +61,22 @@ public:
     SlotId owner(std::uint64_t physicalSlot) const;
     /// Snapshot of used slots in [firstSlot, firstSlot + maxSlots), in slot order.
     std::vector<UsedSlot> usedSlots(std::uint64_t firstSlot = 0, std::uint64_t maxSlots = ~std::uint64_t{0}) const;
+
+    // --- compaction (one caller at a time: the engine's m_swapoffLock) -------------------------
+    /// Stores take slots below `slots` only (rounded up to whole clusters); a ceiling at or
+    /// past totalSlots() lifts it.
+    void setAllocationCeiling(std::uint64_t slots);
+    /// The first slot stores may not take (totalSlots() without a ceiling).
+    std::uint64_t allocationCeiling() const;
+    /// Used slots at or above `firstSlot`, stores in flight included.
+    std::uint64_t usedSlotCountFrom(std::uint64_t firstSlot) const;
+    /// If no slot at or above the ceiling is used: drops those slots, truncates the file to the
+    /// header plus the slots left and rewrites the header; true. False (nothing changed) if a
+    /// slot up there is used or there is nothing to cut. The error of a failed truncate (nothing
+    /// changed) or of the header write (the device and file are shrunk all the same).
+    Result<bool> shrinkToCeiling();
+    /// Free extents, largest free run, highest used slot, file size and allocated bytes.
+    Result<FragmentationStats> fragmentation() const;
 
     /// Releases the per-thread allocation clusters; those left empty are discarded (when
     /// discard is on), so a device holding no entry holds no disk blocks beyond its header.
