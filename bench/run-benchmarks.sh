@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs every benchmark program of a build and writes the issue #2 target summary.
+# Runs every benchmark program of a build and writes the target summary (issues #2, #3, #4).
 #
 #   bench/run-benchmarks.sh BUILD_DIR [extra Google Benchmark flags for every program]
 #
@@ -13,6 +13,8 @@
 # error (SkipWithError), or if the summary cannot be computed. A missed performance target is
 # NOT a failure: the summary marks each target "met" or "MISSED" with the measured value.
 # Swapfiles go to BUILD_DIR/bench/tmp (SWAPTIER_BENCH_DIR), which must allow O_DIRECT.
+# bench_writeback also runs fio there (Debian package fio, from scripts/install-deps.sh); without
+# fio it skips that comparison, says so on stderr, and the summary says why.
 set -uo pipefail
 
 if [ $# -lt 1 ]; then
@@ -25,7 +27,7 @@ out="$build/bench"
 mkdir -p "$out/tmp"
 export SWAPTIER_BENCH_DIR="$out/tmp"
 
-programs=(bench_throughput bench_metadata bench_scaling bench_device bench_sandbox)
+programs=(bench_throughput bench_metadata bench_scaling bench_device bench_sandbox bench_writeback)
 failed=()
 started=$(date +%s)
 for name in "${programs[@]}"; do
@@ -332,6 +334,64 @@ if "bench_sandbox" in programs:
                              f"{fmt(r.get('large_over_small'), 2)} | "
                              f"{fmt(r.get('ns_per_mapped_page'), 2)} ({fmt(r.get('cpu_ns_per_mapped_page'), 2)}) |")
         lines.append("")
+
+# --- 6. writeback and compaction (issue #4) -------------------------------------------------------
+wb, _ = results("bench_writeback")
+if "bench_writeback" in programs:
+    wctx = reports.get("bench_writeback", {}).get("context", {})
+    lines.append("## 6. Writeback and compaction (issue #4)")
+    lines.append("")
+    lines.append(f"Scratch directory `{wctx.get('scratch_directory', '?')}` ({wctx.get('scratch_filesystem', '?')});"
+                 f" {wctx.get('writeback_pages', '?')}; pages: {wctx.get('page_mix', '?')}.")
+    lines.append(f"fio: {wctx.get('fio', '?')}. O_DIRECT: {wctx.get('direct_io', '?')}.")
+    lines.append("")
+    lines.append("Engine::writeback of every pool entry to one preallocated swapfile vs fio --rw=write --bs=64k"
+                 " --ioengine=psync on the same file system (buffered: both include a final fsync). MiB/s of"
+                 " page data, wall clock; ratios are medians of per-repetition ratios (variants interleaved):")
+    lines.append("")
+    batch = int(wctx.get("writeback_batch_pages", "256"))
+    run_size = f"{batch * 4 // 1024}m" if batch * 4 % 1024 == 0 else f"{batch * 4}k"
+    lines.append(f"| I/O | fio 64k MiB/s | batched ({batch}) MiB/s | batched/fio | target >= 0.80 | single (1) MiB/s | batched/single |"
+                 f" compressed MiB/s | compressed/raw | fio {run_size} MiB/s | batched/fio {run_size} | writes batched / single |"
+                 " CPU ms in writeback: batched / single / compressed |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for io in ("direct", "buffered"):
+        r = wb.get(f"writeback/{io}")
+        if not r:
+            continue
+        has_fio = r.get("fio_available") == 1
+        lines.append(f"| {io} | {fmt(r.get('fio_MiBps')) if has_fio else 'skipped'} | {fmt(r.get('batched_MiBps'))} | "
+                     f"{fmt(r.get('batched_vs_fio'), 3)} | {verdict(r.get('batched_vs_fio'), 0.80) if has_fio else 'n/a: no fio'} | "
+                     f"{fmt(r.get('single_MiBps'))} | {fmt(r.get('batched_vs_single'), 2)} | {fmt(r.get('compressed_MiBps'))} | "
+                     f"{fmt(r.get('compressed_vs_raw'), 3)} | {fmt(r.get('fio_run_MiBps'))} | {fmt(r.get('batched_vs_fio_run'), 3)} | "
+                     f"{fmt(r.get('batched_writes'))} / {fmt(r.get('single_writes'))} | "
+                     f"{fmt(r.get('batched_cpu_ms'))} / {fmt(r.get('single_cpu_ms'))} / {fmt(r.get('compressed_cpu_ms'))} |")
+    if not wb.get("writeback/direct") and not str(wctx.get("direct_io", "")).startswith("supported"):
+        lines.append("")
+        lines.append(f"**No direct-I/O rows**: O_DIRECT {wctx.get('direct_io', 'not measured')}.")
+    if str(wctx.get("fio", "")).startswith("skipped: "):
+        lines.append("")
+        lines.append(f"**fio comparison skipped**: {wctx.get('fio')[len('skipped: '):]}.")
+    lines.append("")
+    lines.append("Compaction (no target): a swapfile with every other slot live, compactDevice with shrinkFile"
+                 " (buffered: page cache dropped before, fsync included); a pool with 70% of its entries put at random, compactPool:")
+    lines.append("")
+    lines.append("| figure | live entries | moved | time ms | throughput | before | after |")
+    lines.append("|---|---|---|---|---|---|---|")
+    for io in ("direct", "buffered"):
+        r = wb.get(f"compact/device/{io}")
+        if r:
+            lines.append(f"| swapfile compaction, {io} | {fmt(r.get('live_entries'))} | {fmt(r.get('moved'))} | "
+                         f"{fmt(r.get('compact_ms'))} | {fmt(r.get('relocated_MiBps'), 1)} MiB relocated/s | "
+                         f"file {fmt(r.get('file_MiB_before'))} MiB, allocated {fmt(r.get('allocated_MiB_before'))} MiB | "
+                         f"file {fmt(r.get('file_MiB_after'))} MiB, allocated {fmt(r.get('allocated_MiB_after'))} MiB |")
+    r = wb.get("compact/pool")
+    if r:
+        lines.append(f"| pool compaction | {fmt(r.get('entries_left'))} | {fmt(r.get('objects_moved'))} objects | "
+                     f"{fmt(r.get('compact_ms'), 1)} | {fmt(r.get('reclaimed_MiBps'))} MiB reclaimed/s | "
+                     f"{fmt(r.get('pool_MiB_before'), 1)} MiB, {fmt(r.get('zspages_before'))} zspages | "
+                     f"{fmt(r.get('pool_MiB_after'), 1)} MiB, {fmt(r.get('zspages_after'))} zspages |")
+    lines.append("")
 
 if errors:
     lines.append("## Errors")

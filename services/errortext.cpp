@@ -98,6 +98,11 @@ QString mainSentence(const Error& e, bool& usedPath) {
                 .arg(pathName(e));
         }
         return ErrorText::tr("The file already exists and is not a swaptier swap file; it was left untouched.");
+    case Errc::LimitExceeded:
+        usedPath = true;
+        return ErrorText::tr("The policy of cgroup %1 (%2) does not allow this page there.")
+            .arg(e.cgroup.value)
+            .arg(e.path.empty() ? ErrorText::tr("a limit") : QString::fromStdString(e.path));
     }
     return ErrorText::tr("Unknown error (code %1).").arg(int(e.code));
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// RunCommand: `run` and `compare` (see runcommand.h). The options they share, the --action
+// actions included, are parsed and applied by ScenarioCommandOptions before anything runs, so
+// every usage error (status 2) comes before the first device is created.
 #include "runcommand.h"
 
+#include "actionspec.h"
 #include "cliapp.h"
 #include "commandsupport.h"
 #include "progressreporter.h"
@@ -28,16 +32,19 @@ int RunCommand::run(Mode mode, const QString& programPath, const QStringList& ar
                "swapping real pages through the swap design, every page that comes back checked byte for byte. "
                "SCENARIO is a scenario file or the name of a built-in one (see \"%1 scenarios\"). A scenario with "
                "a sweep runs once per value.\n\n"
-               "Progress goes to stderr (a bar on a terminal), the summary to stdout.\n\n")
+               "Progress goes to stderr (a bar on a terminal), the summary to stdout; the summary lists what each "
+               "action did.\n\n")
                 .arg(program)
-            + CliApp::exitCodesHelp());
+            + ActionSpec::helpText() + u'\n' + CliApp::exitCodesHelp());
     } else {
         parser.setApplicationDescription(
             tr("Runs a scenario twice per variant, with the virtual design (virtual swap slots in the page "
                "tables) and with the classic design (physical locations in the page tables, a disk slot reserved "
                "for every compressed page, swapoff walking every page table), same workload and seed, and "
-               "prints a table of the differences. For a sweep it also prints the swapoff cost per variant.\n\n")
-            + CliApp::exitCodesHelp());
+               "prints a table of the differences, and one per action (pages moved and written, write calls, "
+               "page-table entries walked, disk reserved, time). For a sweep it also prints the swapoff cost per "
+               "variant.\n\n")
+            + ActionSpec::helpText() + u'\n' + CliApp::exitCodesHelp());
     }
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption json(QStringLiteral("json"), tr("Write the full report as JSON to <file>."), tr("file"));
@@ -45,7 +52,7 @@ int RunCommand::run(Mode mode, const QString& programPath, const QStringList& ar
                                 tr("Record the run and its samples (per tier and per cgroup) in the sqlite history "
                                    "<file> (created if missing)."),
                                 tr("file"));
-    ScenarioCommandOptions shared(mode == Mode::Run);
+    ScenarioCommandOptions shared(mode == Mode::Run, true);
     shared.addTo(parser);
     parser.addOptions({json, db});
     CommandSupport::addCommandName(parser, command);

@@ -177,6 +177,39 @@ QString SandboxJson::designName(SwapDesign design) {
     return QStringLiteral("unknown");
 }
 
+QString SandboxJson::actionKindName(SandboxAction::Kind kind) {
+    // Pinned here: these strings are part of the report format and of the scenario format.
+    switch (kind) {
+    case SandboxAction::Kind::Swapoff: return QStringLiteral("swapoff");
+    case SandboxAction::Kind::SetPriority: return QStringLiteral("set-priority");
+    case SandboxAction::Kind::SetPool: return QStringLiteral("set-pool");
+    case SandboxAction::Kind::CompactDevice: return QStringLiteral("compact-device");
+    case SandboxAction::Kind::CompactPool: return QStringLiteral("compact-pool");
+    case SandboxAction::Kind::Writeback: return QStringLiteral("writeback");
+    case SandboxAction::Kind::SetCgroupPolicy: return QStringLiteral("set-policy");
+    case SandboxAction::Kind::Recompress: return QStringLiteral("recompress");
+    case SandboxAction::Kind::SetPromotion: return QStringLiteral("set-promotion");
+    }
+    return QStringLiteral("unknown");
+}
+
+QJsonObject SandboxJson::action(const ActionFigures& a) {
+    return QJsonObject{
+        {QStringLiteral("kind"), actionKindName(a.kind)},
+        {QStringLiteral("at"), a.at},
+        {QStringLiteral("pages_moved"), u64(a.pagesMoved)},
+        {QStringLiteral("pages_written"), u64(a.pagesWritten)},
+        {QStringLiteral("write_calls"), u64(a.writeCalls)},
+        {QStringLiteral("ptes_visited"), u64(a.ptesVisited)},
+        {QStringLiteral("bytes_reclaimed"), u64(a.bytesReclaimed)},
+        {QStringLiteral("disk_reserved_before_bytes"), u64(a.diskReservedBefore)},
+        {QStringLiteral("disk_reserved_after_bytes"), u64(a.diskReservedAfter)},
+        {QStringLiteral("nanos"), u64(a.nanos)},
+        {QStringLiteral("cpu_nanos"), u64(a.cpuNanos)},
+        {QStringLiteral("error"), errorJson(a.error)},
+    };
+}
+
 QJsonObject SandboxJson::counters(const SandboxCounters& c) {
     return QJsonObject{
         {QStringLiteral("accesses"), u64(c.accesses)},
@@ -238,6 +271,9 @@ QJsonObject SandboxJson::report(const SandboxReport& r, const QJsonObject& scena
     QJsonArray swapoffs;
     for (const SwapoffFigures& s : r.swapoffs)
         swapoffs.append(swapoffJson(s));
+    QJsonArray actions;
+    for (const ActionFigures& a : r.actions)
+        actions.append(action(a));
     QJsonArray mixClasses;
     for (PageClass c : r.mixClasses)
         mixClasses.append(latin1(pageClassName(c)));
@@ -259,6 +295,7 @@ QJsonObject SandboxJson::report(const SandboxReport& r, const QJsonObject& scena
         {QStringLiteral("final"), sample(r.final)},
         {QStringLiteral("figures"), figures(r.figures)},
         {QStringLiteral("swapoffs"), swapoffs},
+        {QStringLiteral("actions"), actions},
         {QStringLiteral("engine"), StatsReport::toJsonObject(r.engine)},
         {QStringLiteral("mix_classes"), mixClasses},
         {QStringLiteral("first_store_error"), errorJson(r.firstStoreError)},

@@ -7,8 +7,13 @@
 //   {"format":1, "kind":"run", "design":"virtual"|"classic", "scenario":{...caller's...},
 //    "name", "seed", "rounds", "cut_short", "cancelled", "samples", "leaked_entries",
 //    "counters":{...}, "workloads":[...], "final":{sample}, "figures":{...}, "swapoffs":[...],
+//    "actions":[{"kind", "at", "pages_moved", "pages_written", "write_calls", "ptes_visited",
+//                "bytes_reclaimed", "disk_reserved_before_bytes", "disk_reserved_after_bytes",
+//                "nanos", "cpu_nanos", "error": null | {error}}],
 //    "engine":{StatsReport::toJsonObject(), the engine's own statistics}, "mix_classes":[...],
 //    "first_store_error": null | {"code", "message", "os_error", "slot", "device", "path", "offset"}}
+// "actions" lists every action the run executed (swapoffs too), in order; "kind" is the action's
+// name in scenario files ("writeback", "set-policy", ...) and "at" its progress point in [0, 1].
 // A comparison:
 //   {"format":1, "kind":"compare", "scenario":{...},
 //    "variants":[{"label", "virtual":run, "classic":run, "differences":{figure:{...}}}]}
@@ -54,6 +59,9 @@ public:
 
     /// Stable name of a design in the JSON ("virtual", "classic").
     static QString designName(swaptier::SwapDesign design);
+    /// Stable name of an action kind, as scenario files and --action spell it ("writeback").
+    static QString actionKindName(swaptier::SandboxAction::Kind kind);
+    static QJsonObject action(const swaptier::ActionFigures& action);
 };
 
 } // namespace swaptier::services

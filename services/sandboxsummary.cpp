@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// SandboxSummary: plain-text tables of sandbox reports (see sandboxsummary.h). Ratios are
+// classic / virtual, so "3.00x" reads "the classic design needed three times as much".
 #include "sandboxsummary.h"
 
+#include "errortext.h"
 #include "progressreporter.h"
+#include "sandboxjson.h"
 #include "texttable.h"
 #include "units.h"
+
+#include <algorithm>
 
 namespace swaptier::services {
 
@@ -44,6 +50,70 @@ QString SandboxSummary::formatNanos(quint64 nanos) {
     if (nanos >= 1'000'000u)
         return tr("%1 ms").arg(double(nanos) / 1e6, 0, 'f', 1);
     return tr("%1 us").arg(double(nanos) / 1e3, 0, 'f', 1);
+}
+
+QString SandboxSummary::formatAt(double at) {
+    if (at <= 0)
+        return tr("start");
+    if (at >= 1)
+        return tr("end");
+    return tr("%1%").arg(QString::number(at * 100, 'g', 4));
+}
+
+QString SandboxSummary::actions(const std::vector<ActionFigures>& actions) {
+    if (actions.empty())
+        return {};
+    TextTable table({tr("action"), tr("at"), tr("pages moved"), tr("pages written"), tr("write calls"),
+                     tr("PTEs walked"), tr("reclaimed"), tr("disk reserved before -> after"), tr("time"), tr("CPU")});
+    QString failures;
+    int number = 0;
+    for (const ActionFigures& a : actions) {
+        ++number;
+        const QString name = tr("%1. %2").arg(number).arg(SandboxJson::actionKindName(a.kind));
+        table.addRow({name, formatAt(a.at), count(a.pagesMoved), count(a.pagesWritten), count(a.writeCalls),
+                      count(a.ptesVisited), formatBytes(a.bytesReclaimed),
+                      tr("%1 -> %2").arg(formatBytes(a.diskReservedBefore), formatBytes(a.diskReservedAfter)),
+                      formatNanos(a.nanos), formatNanos(a.cpuNanos)});
+        if (a.error.code != Errc::Ok)
+            failures += QStringLiteral("  ") + tr("Action %1 failed: %2").arg(name, errorText(a.error)) + u'\n';
+    }
+    return tr("Actions:") + u'\n' + table.render() + failures;
+}
+
+QString SandboxSummary::actionComparison(int number, const ActionFigures* v, const ActionFigures* c) {
+    const ActionFigures* any = v ? v : c;
+    if (!any)
+        return {};
+    TextTable table({tr("metric"), tr("virtual"), tr("classic"), tr("classic / virtual")});
+    const auto row = [&](const QString& name, auto value, auto text) {
+        const QString missing = tr("-");
+        table.addRow({name, v ? text(value(*v)) : missing, c ? text(value(*c)) : missing,
+                      v && c ? ratio(double(value(*v)), double(value(*c))) : missing});
+    };
+    const auto asCount = [](quint64 n) { return count(n); };
+    const auto asBytes = [](quint64 n) { return formatBytes(n); };
+    const auto asNanos = [](quint64 n) { return formatNanos(n); };
+    row(tr("pages moved"), [](const ActionFigures& a) { return a.pagesMoved; }, asCount);
+    row(tr("pages written"), [](const ActionFigures& a) { return a.pagesWritten; }, asCount);
+    row(tr("write calls"), [](const ActionFigures& a) { return a.writeCalls; }, asCount);
+    row(tr("page-table entries walked"), [](const ActionFigures& a) { return a.ptesVisited; }, asCount);
+    row(tr("bytes reclaimed"), [](const ActionFigures& a) { return a.bytesReclaimed; }, asBytes);
+    // Before -> after in one cell; the ratio compares what is left reserved after the action.
+    const auto reserved = [](const ActionFigures& a) {
+        return tr("%1 -> %2").arg(formatBytes(a.diskReservedBefore), formatBytes(a.diskReservedAfter));
+    };
+    const QString missing = tr("-");
+    table.addRow({tr("disk reserved before -> after"), v ? reserved(*v) : missing, c ? reserved(*c) : missing,
+                  v && c ? ratio(double(v->diskReservedAfter), double(c->diskReservedAfter)) : missing});
+    row(tr("CPU time"), [](const ActionFigures& a) { return a.cpuNanos; }, asNanos);
+    row(tr("wall time"), [](const ActionFigures& a) { return a.nanos; }, asNanos);
+    QString text = tr("Action %1: %2 at %3").arg(number).arg(SandboxJson::actionKindName(any->kind), formatAt(any->at))
+        + u'\n' + table.render();
+    if (v && v->error.code != Errc::Ok)
+        text += QStringLiteral("  ") + tr("Failed in the virtual design: %1").arg(errorText(v->error)) + u'\n';
+    if (c && c->error.code != Errc::Ok)
+        text += QStringLiteral("  ") + tr("Failed in the classic design: %1").arg(errorText(c->error)) + u'\n';
+    return text;
 }
 
 QString SandboxSummary::report(const QString& title, const SandboxReport& r) {
@@ -109,6 +179,8 @@ QString SandboxSummary::report(const QString& title, const SandboxReport& r) {
                              formatNanos(s.nanos), formatNanos(s.cpuNanos)});
         text += u'\n' + swapoffs.render();
     }
+    if (!r.actions.empty())
+        text += u'\n' + actions(r.actions);
     if (r.firstStoreError.code != Errc::Ok)
         text += u'\n' + tr("Some pages could not be swapped out and stayed resident (first refusal: %1).")
                             .arg(QString::fromLatin1(errcName(r.firstStoreError.code))) + u'\n';
@@ -149,7 +221,13 @@ QString SandboxSummary::comparison(const QString& title, const SandboxReport& v,
             pc += s.ptesVisited;
         countRow(tr("swapoff page-table entries walked"), pv, pc);
     }
-    return title + u'\n' + table.render();
+    QString text = title + u'\n' + table.render();
+    const std::size_t actionCount = std::max(v.actions.size(), c.actions.size());
+    for (std::size_t i = 0; i < actionCount; ++i)
+        text += u'\n'
+            + actionComparison(int(i + 1), i < v.actions.size() ? &v.actions[i] : nullptr,
+                               i < c.actions.size() ? &c.actions[i] : nullptr);
+    return text;
 }
 
 QString SandboxSummary::swapoffCurve(const std::vector<std::tuple<QString, SandboxReport, SandboxReport>>& variants) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenariocommandoptions.h"
 
+#include "actionspec.h"
 #include "cliapp.h"
 
 #include <QCommandLineParser>
@@ -10,20 +11,27 @@
 
 namespace swaptier::services {
 
-ScenarioCommandOptions::ScenarioCommandOptions(bool withDesign)
+ScenarioCommandOptions::ScenarioCommandOptions(bool withDesign, bool withActions)
     : m_withDesign(withDesign),
+      m_withActions(withActions),
       m_design(QStringLiteral("design"), tr("Swap design: virtual or classic (default: the scenario's)."), tr("name")),
       m_seed(QStringLiteral("seed"), tr("Seed of the workload (default: the scenario's)."), tr("n")),
       m_deviceDir(QStringLiteral("device-dir"),
                   tr("Directory for the scenario's swapfiles (default: a temporary directory)."), tr("dir")),
       m_variant(QStringLiteral("variant"),
                 tr("Run only this variant of a sweep (its label, e.g. \"mapped=48M\" or \"48M\")."), tr("label")),
-      m_quiet({QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress on stderr.")) {}
+      m_quiet({QStringLiteral("q"), QStringLiteral("quiet")}, tr("No progress on stderr.")),
+      m_action(QStringLiteral("action"),
+               tr("Add an action to the scenario, such as \"writeback cgroup=/batch at=50% max_pages=4096\" "
+                  "(repeatable; see above)."),
+               tr("spec")) {}
 
 void ScenarioCommandOptions::addTo(QCommandLineParser& parser) const {
     if (m_withDesign)
         parser.addOption(m_design);
     parser.addOptions({m_seed, m_deviceDir, m_variant, m_quiet});
+    if (m_withActions)
+        parser.addOption(m_action);
 }
 
 std::optional<int> ScenarioCommandOptions::prepare(const QCommandLineParser& parser, const QString& scenarioArgument,
@@ -58,6 +66,9 @@ std::optional<int> ScenarioCommandOptions::prepare(const QCommandLineParser& par
     if (!CommandSupport::selectVariant(scenario, parser.value(m_variant)))
         return CommandSupport::usage(err, program, command,
                                      tr("the scenario has no variant \"%1\".").arg(parser.value(m_variant)));
+    if (m_withActions)
+        if (const auto invalid = ActionSpec::addTo(scenario, parser.values(m_action)))
+            return CommandSupport::usage(err, program, command, invalid->toString());
     return std::nullopt;
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ScenarioCommandOptions: the options every scenario-running command of swaptierctl shares
-// (run, compare, metrics): --design, --seed, --device-dir, --variant, -q, and the steps after
-// parsing them: check the values, make the device directory, load the scenario (its
-// file:line:column error ends the command with CliApp::ExitUsage), pick the variant.
+// (run, compare, metrics): --design, --seed, --device-dir, --variant, -q, optionally the
+// repeatable --action (actionspec.h), and the steps after parsing them: check the values, make
+// the device directory, load the scenario (its file:line:column error ends the command with
+// CliApp::ExitUsage), pick the variant, add the --action actions (an invalid one ends the
+// command with CliApp::ExitUsage too: nothing runs).
 #pragma once
 
 #include "commandsupport.h"
@@ -22,8 +24,9 @@ class ScenarioCommandOptions {
     Q_DECLARE_TR_FUNCTIONS(swaptier::services::ScenarioCommandOptions)
 
 public:
-    /// withDesign: offer --design (compare runs both designs and has none).
-    explicit ScenarioCommandOptions(bool withDesign);
+    /// withDesign: offer --design (compare runs both designs and has none); withActions: offer
+    /// --action.
+    explicit ScenarioCommandOptions(bool withDesign, bool withActions = false);
     void addTo(QCommandLineParser& parser) const;
 
     /// After a successful parse: checks the values, prepares the device directory, loads the
@@ -40,7 +43,8 @@ public:
 
 private:
     bool m_withDesign;
-    QCommandLineOption m_design, m_seed, m_deviceDir, m_variant, m_quiet;
+    bool m_withActions;
+    QCommandLineOption m_design, m_seed, m_deviceDir, m_variant, m_quiet, m_action;
 };
 
 } // namespace swaptier::services

@@ -4,6 +4,8 @@
 // limits and the names of enumerated values below are those of the sandbox and the format.
 #include "scenarioconfigbuilder.h"
 
+#include "scenarioactionreader.h"
+#include "scenariofields.h"
 #include "scenariokeys.h"
 #include "scenariovalues.h"
 
@@ -29,9 +31,7 @@ constexpr Int kMaxPriority = 32767; // swapon(2)
 constexpr std::uint64_t kMaxWorkloadPages = 0xFFFF'FFFFull;
 constexpr std::uint64_t kMaxThreads = 1024;
 constexpr std::uint64_t kMinPagesPerThread = 16;
-// zstd's levels: ZSTD_minCLevel() (-ZSTD_TARGETLENGTH_MAX) .. ZSTD_maxCLevel().
-constexpr Int kZstdMinLevel = -131072;
-constexpr Int kZstdMaxLevel = 22;
+constexpr Int kMaxMinLoads = 0xFFFF'FFFF; // PromotionPolicy::minLoads
 
 constexpr Choice<SwapDesign> kDesigns[] = {{"virtual", SwapDesign::Virtual}, {"classic", SwapDesign::Classic}};
 constexpr Choice<IoMode> kIoModes[] = {
@@ -40,10 +40,6 @@ constexpr Choice<WorkloadKind> kWorkloadKinds[] = {
     {"sequential", WorkloadKind::Sequential},    {"uniform", WorkloadKind::Uniform},
     {"zipfian", WorkloadKind::Zipfian},          {"phase-change", WorkloadKind::PhaseChange},
     {"fork-heavy", WorkloadKind::ForkHeavy},     {"trace", WorkloadKind::Trace}};
-constexpr Choice<SandboxAction::Kind> kActionKinds[] = {{"swapoff", SandboxAction::Kind::Swapoff},
-                                                        {"set-priority", SandboxAction::Kind::SetPriority},
-                                                        {"set-pool", SandboxAction::Kind::SetPool}};
-
 /// Workload keys that only some kinds use; a key given for another kind is an error, since it
 /// would silently do nothing.
 constexpr unsigned kindBit(WorkloadKind kind) { return 1u << unsigned(kind); }
@@ -65,15 +61,6 @@ constexpr KindKey kKindKeys[] = {
     {"trace", kindBit(WorkloadKind::Trace)},
 };
 
-/// "a, b, c": the names of cgroups or tiers, for "unknown ... (cgroups: a, b, c)".
-template <class Spec>
-QString joinNames(const std::vector<Spec>& specs) {
-    QStringList names;
-    for (const Spec& spec : specs)
-        names << QString::fromStdString(spec.name);
-    return names.join(u", ");
-}
-
 } // namespace
 
 bool ScenarioConfigBuilder::build(const toml::table& doc, SandboxConfig& c, QString& name, QString& description) {
@@ -91,10 +78,12 @@ bool ScenarioConfigBuilder::build(const toml::table& doc, SandboxConfig& c, QStr
     const toml::table* pool = nullptr;
     if (!top.subtable("pool", pool, tr("a table ([pool])")))
         return false;
-    if (pool && !readPool(TomlTable(m_ctx, *pool, u"[pool]"_s), kPoolKeys, c.engine.pool, &c.engine.detectZeroPages))
+    if (pool
+        && !ScenarioFields::pool(TomlTable(m_ctx, *pool, u"[pool]"_s), kPoolKeys, c.engine.pool,
+                                 &c.engine.detectZeroPages))
         return false;
-    if (!readContent(top, c) || !readDevices(top, c) || !readTiers(top, c) || !readCgroups(top, c)
-        || !readWorkloads(top, c) || !readActions(top, c))
+    if (!readContent(top, c) || !readPromotion(top, c) || !readMaintenance(top, c) || !readDevices(top, c)
+        || !readTiers(top, c) || !readCgroups(top, c) || !readWorkloads(top, c) || !readActions(top, c))
         return false;
     if (c.workloads.empty())
         return top.failHere(tr("a scenario needs at least one [[workload]]"));
@@ -112,39 +101,6 @@ bool ScenarioConfigBuilder::readFormat(const TomlTable& top) {
         return top.fail(node, tr("format %1 is not supported: this version of swaptier reads format = 1")
                                   .arg(version->get()));
     return true;
-}
-
-bool ScenarioConfigBuilder::readPool(const TomlTable& t, Keys known, PoolOptions& pool, bool* detectZeroPages) {
-    if (!t.checkKeys(known) || !t.boolean("enabled", pool.enabled))
-        return false;
-    if (const toml::node* node = t.find("codec")) {
-        const auto* s = node->as_string();
-        if (!s)
-            return t.mustBe("codec", *node, tr("a codec name (\"lz4\", \"zstd\" or \"lzo\")"));
-        const auto codec = codecFromName(s->get());
-        if (!codec || *codec == Codec::Raw)
-            return t.fail(*node, tr("unknown codec '%1' in %2: a pool compresses with \"lz4\", \"zstd\" or \"lzo\"")
-                                     .arg(QString::fromStdString(s->get()), t.label()));
-        pool.codec = *codec;
-    }
-    if (!t.integer("zstd_level", pool.zstdLevel, kZstdMinLevel, kZstdMaxLevel)
-        || !t.size("limit", pool.limitBytes, SizeForm::PoolLimit)
-        || !t.integer("max_pages_per_zspage", pool.maxPagesPerZspage, 1, 16))
-        return false;
-    if (const toml::node* node = t.find("accept_threshold")) {
-        // An integer percentage, or the same with a '%': 90 or "90%".
-        std::optional<double> percent;
-        if (const auto* i = node->as_integer())
-            percent = double(i->get());
-        else if (const auto* s = node->as_string())
-            if (const auto fraction = parsePercent(QString::fromStdString(s->get())))
-                percent = *fraction * 100.0;
-        if (!percent || *percent != std::floor(*percent) || *percent < 1 || *percent > 100)
-            return t.outOfRange("accept_threshold", *node,
-                                tr("a whole percentage between 1 and 100 (90 or \"90%\")"), valueText(*node));
-        pool.acceptThresholdPercent = unsigned(*percent);
-    }
-    return !detectZeroPages || t.boolean("detect_zero_pages", *detectZeroPages);
 }
 
 bool ScenarioConfigBuilder::readContent(const TomlTable& top, SandboxConfig& c) {
@@ -349,8 +305,12 @@ bool ScenarioConfigBuilder::readCgroups(const TomlTable& top, SandboxConfig& c) 
                     return t.failAt("parent", tr("parent cgroup '%1' is defined later in the file; define a parent "
                                                  "before its children")
                                                   .arg(parent));
-                return t.failAt("parent", tr("unknown parent cgroup '%1' (cgroups: %2)")
-                                              .arg(parent, joinNames(c.cgroups)));
+                QStringList names;
+                for (const CgroupSpec& g : c.cgroups)
+                    names << QString::fromStdString(g.name);
+                return t.failAt("parent", tr("unknown parent cgroup '%1'%2 (cgroups: %3)")
+                                              .arg(parent, ScenarioFields::suggestion(parent, names),
+                                                   names.join(u", ")));
             }
             CgroupSpec spec;
             spec.name = name.toStdString();
@@ -366,40 +326,9 @@ bool ScenarioConfigBuilder::readCgroups(const TomlTable& top, SandboxConfig& c) 
         if (!t.size("memory_max", spec.memoryMax, SizeForm::Limit)
             || !t.size("swap_max", spec.swapMax, SizeForm::Limit)
             || !t.size("zswap_max", spec.zswapMax, SizeForm::Limit)
-            || !t.boolean("zswap_writeback", spec.zswapWriteback) || !readAllowedTiers(t, c, spec))
+            || !t.boolean("zswap_writeback", spec.zswapWriteback)
+            || !ScenarioFields::tierNames(t, "allowed_tiers", c, false, spec.allowedTiers))
             return false;
-    }
-    return true;
-}
-
-bool ScenarioConfigBuilder::readAllowedTiers(const TomlTable& t, const SandboxConfig& c, CgroupSpec& spec) {
-    const toml::node* node = t.find("allowed_tiers");
-    if (!node)
-        return true;
-    const auto* names = node->as_array();
-    if (!names)
-        return t.mustBe("allowed_tiers", *node, tr("an array of tier names such as [\"fast\", \"slow\"]"));
-    if (names->empty())
-        return t.fail(*node, tr("%1 must name at least one tier; leave it out to allow every tier")
-                                 .arg(t.what("allowed_tiers")));
-    for (const toml::node& element : *names) {
-        const auto* s = element.as_string();
-        if (!s)
-            return t.fail(element, tr("each tier in %1 must be a string, not %2")
-                                       .arg(t.what("allowed_tiers"), TomlTable::typeName(element)));
-        const QString name = QString::fromStdString(s->get());
-        const bool known = c.tiers.empty() ? name == u"default" : m_tiers.contains(name);
-        if (!known)
-            return t.fail(element, c.tiers.empty()
-                                       ? tr("unknown tier '%1' in %2 (the scenario has no [[tier]], so its only "
-                                            "tier is \"default\")")
-                                             .arg(name, t.what("allowed_tiers"))
-                                       : tr("unknown tier '%1' in %2 (tiers: %3)")
-                                             .arg(name, t.what("allowed_tiers"), joinNames(c.tiers)));
-        const std::string tier = name.toStdString();
-        if (std::find(spec.allowedTiers.begin(), spec.allowedTiers.end(), tier) != spec.allowedTiers.end())
-            return t.fail(element, tr("tier '%1' is listed twice in %2").arg(name, t.what("allowed_tiers")));
-        spec.allowedTiers.push_back(tier);
     }
     return true;
 }
@@ -424,13 +353,8 @@ bool ScenarioConfigBuilder::readWorkloads(const TomlTable& top, SandboxConfig& c
             if (!(k.kinds & kindBit(w.kind))
                 && !t.forbid(k.key, tr("%1 does not apply to kind = \"%2\"").arg(t.what(k.key), kind)))
                 return false;
-        QString cgroup = u"/"_s;
-        if (!t.line("cgroup", cgroup))
+        if (!ScenarioFields::cgroupRef(t, "cgroup", c, w.cgroup))
             return false;
-        const auto it = m_cgroups.constFind(cgroup);
-        if (it == m_cgroups.constEnd())
-            return t.failAt("cgroup", tr("unknown cgroup '%1' (cgroups: %2)").arg(cgroup, joinNames(c.cgroups)));
-        w.cgroup = it->index;
         std::uint64_t bytes = 0;
         if ((w.kind != WorkloadKind::Trace && !t.require("size")) || !t.size("size", bytes, SizeForm::Pages))
             return false;
@@ -483,76 +407,46 @@ bool ScenarioConfigBuilder::checkMemoryLimits(const SandboxConfig& c) {
     return true;
 }
 
+bool ScenarioConfigBuilder::readPromotion(const TomlTable& top, SandboxConfig& c) {
+    const toml::table* table = nullptr;
+    if (!top.subtable("promotion", table, tr("a table ([promotion])")))
+        return false;
+    if (!table)
+        return true;
+    const TomlTable t(m_ctx, *table, u"[promotion]"_s);
+    return t.checkKeys(kPromotionKeys) && t.boolean("device_to_pool", c.promotion.deviceToPool)
+        && t.integer("min_loads", c.promotion.minLoads, 1, kMaxMinLoads);
+}
+
+bool ScenarioConfigBuilder::readMaintenance(const TomlTable& top, SandboxConfig& c) {
+    const toml::table* table = nullptr;
+    if (!top.subtable("maintenance", table, tr("a table ([maintenance])")))
+        return false;
+    if (!table)
+        return true;
+    const TomlTable t(m_ctx, *table, u"[maintenance]"_s);
+    MaintenancePolicy& m = c.maintenance;
+    return t.checkKeys(kMaintenanceKeys) && t.require("every_rounds")
+        && t.integer("every_rounds", c.maintainEveryRounds, 1, 1 << 20)
+        && ScenarioFields::durationNanos(t, "idle_writeback", m.idleWritebackNanos)
+        && ScenarioFields::durationNanos(t, "recompress_after", m.recompressNanos)
+        && ScenarioFields::codec(t, "recompress_codec", m.recompressCodec, tr("recompression compresses"))
+        && ScenarioFields::zstdLevel(t, "recompress_level", m.recompressLevel)
+        && ScenarioFields::bytesPerHour(t, "write_budget", m.writeBudgetBytesPerHour)
+        && t.boolean("compressed_writeback", m.compressedWriteback);
+}
+
 bool ScenarioConfigBuilder::readActions(const TomlTable& top, SandboxConfig& c) {
     std::vector<const toml::table*> entries;
     if (!top.tables("action", entries))
         return false;
+    const ScenarioActionReader reader(c);
     for (const toml::table* entry : entries) {
-        const TomlTable t(m_ctx, *entry, u"[[action]]"_s);
         SandboxAction a;
-        if (!t.checkKeys(kActionKeys) || !t.require("kind") || !t.choice("kind", a.kind, kActionKinds)
-            || !readAt(t, a.at))
-            return false;
-        const QString kind = qs(choiceName(kActionKinds, a.kind));
-        const auto notFor = [&](std::string_view key) {
-            return t.forbid(key, tr("%1 does not apply to kind = \"%2\"").arg(t.what(key), kind));
-        };
-        bool ok = true;
-        switch (a.kind) {
-        case SandboxAction::Kind::Swapoff:
-            ok = notFor("priority") && notFor("pool") && readDeviceRef(t, a.device);
-            break;
-        case SandboxAction::Kind::SetPriority:
-            ok = notFor("pool") && readDeviceRef(t, a.device) && t.require("priority")
-                && t.integer("priority", a.priority, -1, kMaxPriority);
-            break;
-        case SandboxAction::Kind::SetPool: {
-            const toml::table* pool = nullptr;
-            ok = notFor("device") && notFor("priority") && t.require("pool")
-                && t.subtable("pool", pool, tr("a table such as { codec = \"zstd\", limit = \"32M\" }"));
-            a.pool = c.engine.pool; // unspecified keys keep the scenario's [pool] values
-            ok = ok && readPool(TomlTable(m_ctx, *pool, u"[[action]].pool"_s), kActionPoolKeys, a.pool, nullptr);
-            break;
-        }
-        }
-        if (!ok)
+        if (!reader.read(TomlTable(m_ctx, *entry, u"[[action]]"_s), a))
             return false;
         c.actions.push_back(a);
     }
-    return true;
-}
-
-bool ScenarioConfigBuilder::readAt(const TomlTable& t, double& at) {
-    const toml::node* node = t.find("at");
-    if (!node)
-        return true;
-    const QString expected = tr("\"start\", \"end\", a percentage such as \"50%\" or a number between 0 and 1");
-    if (const auto* s = node->as_string()) {
-        const auto point = parseProgressPoint(QString::fromStdString(s->get()));
-        if (!point)
-            return t.outOfRange("at", *node, expected, u"\"%1\""_s.arg(QString::fromStdString(s->get())));
-        at = *point;
-        return true;
-    }
-    if (!node->is_number())
-        return t.mustBe("at", *node, expected);
-    return t.number("at", at, 0, 1);
-}
-
-bool ScenarioConfigBuilder::readDeviceRef(const TomlTable& t, int& device) {
-    QString name;
-    if (!t.require("device") || !t.line("device", name))
-        return false;
-    const auto it = m_devices.constFind(name);
-    if (it == m_devices.constEnd()) {
-        QStringList names = m_devices.keys();
-        names.sort();
-        return t.failAt(
-            "device", names.isEmpty()
-                          ? tr("unknown device '%1' in %2 (the scenario has no [[device]])").arg(name, t.label())
-                          : tr("unknown device '%1' in %2 (devices: %3)").arg(name, t.label(), names.join(u", ")));
-    }
-    device = it->index;
     return true;
 }
 

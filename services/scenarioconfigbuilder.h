@@ -4,11 +4,11 @@
 //
 // A scenario names what it refers to (devices, cgroups, workloads); the builder resolves those
 // names to the indices SandboxConfig uses, in file order, so a reference must follow what it
-// names. Beyond the type and range of each value (TomlTable), it checks what only the whole
-// document shows: keys that do not apply to a workload or action kind, duplicate names and
-// swapfiles, tier ranges that overlap or leave a gap, and the sandbox's limits (threads, pages,
-// memory.max per thread), which are checked here as well as in validateSandboxConfig() so that
-// they get a file location.
+// names. Beyond the type and range of each value (TomlTable, scenariofields.h), it checks what
+// only the whole document shows: keys that do not apply to a workload or action kind, duplicate
+// names and swapfiles, tier ranges that overlap or leave a gap, and the sandbox's limits
+// (threads, pages, memory.max per thread), which are checked here as well as in
+// validateSandboxConfig() so that they get a file location.
 #pragma once
 
 #include "tomltable.h"
@@ -44,8 +44,10 @@ private:
     using Names = QHash<QString, Definition>;
 
     bool readFormat(const TomlTable& top);
-    bool readPool(const TomlTable& t, Keys known, PoolOptions& pool, bool* detectZeroPages);
     bool readContent(const TomlTable& top, SandboxConfig& c);
+    bool readPromotion(const TomlTable& top, SandboxConfig& c);
+    /// [maintenance]: Engine::maintain() every `every_rounds` rounds, with its MaintenancePolicy.
+    bool readMaintenance(const TomlTable& top, SandboxConfig& c);
     /// Reads the "name" of an entry, which must be new among `names`; `duplicate` is the message
     /// for a name used twice, with %1 = the name and %2 = the line of its first use. With a
     /// `pattern`, the whole name must match it, else `invalid` (%1 = the name) is the error.
@@ -58,16 +60,12 @@ private:
     /// an overlap or a gap points at the key to change. REQUIRES: every range valid on its own.
     bool checkTierRanges(const SandboxConfig& c);
     bool readCgroups(const TomlTable& top, SandboxConfig& c);
-    /// "allowed_tiers": names of [[tier]]s (or "default" without any), each once, at least one.
-    bool readAllowedTiers(const TomlTable& t, const SandboxConfig& c, CgroupSpec& spec);
     bool readWorkloads(const TomlTable& top, SandboxConfig& c);
     /// A memory.max must leave 16 pages to every thread of the workloads below it, or the
     /// sandbox would thrash without progress (the same rule as validateSandboxConfig()).
     bool checkMemoryLimits(const SandboxConfig& c);
+    /// The [[action]] tables, through ScenarioActionReader (scenarioactionreader.h).
     bool readActions(const TomlTable& top, SandboxConfig& c);
-    /// "at": "start", "end", "50%", or a number in [0, 1]; absent = "end".
-    bool readAt(const TomlTable& t, double& at);
-    bool readDeviceRef(const TomlTable& t, int& device);
 
     ParseContext& m_ctx;
     Names m_devices;

@@ -52,9 +52,18 @@ toml::table* SweepReader::resolve(const TomlTable& t, toml::table& doc, const QS
     }
     const QString section = key.left(firstDot);
     const std::string sectionKey = section.toStdString();
-    if (section == u"pool" || section == u"content") {
+    Keys tableKeys;
+    if (section == u"pool")
+        tableKeys = kPoolKeys;
+    else if (section == u"content")
+        tableKeys = kContentKeys;
+    else if (section == u"promotion")
+        tableKeys = kPromotionKeys;
+    else if (section == u"maintenance")
+        tableKeys = kMaintenanceKeys;
+    if (!tableKeys.empty()) {
         const QString field = key.mid(firstDot + 1);
-        const Keys known = section == u"pool" ? Keys(kPoolKeys) : Keys(kContentKeys);
+        const Keys known = tableKeys;
         if (!contains(known, field))
             return bad(tr("[%1] has no key '%2' (known: %3)").arg(section, field, joinKeys(known)));
         toml::node* node = doc.get(sectionKey);
@@ -73,8 +82,8 @@ toml::table* SweepReader::resolve(const TomlTable& t, toml::table& doc, const QS
     else if (section == u"workload")
         known = kWorkloadKeys;
     else
-        return bad(tr("expected a top-level key, pool.<key>, content.<key>, device.<name>.<key>, "
-                      "cgroup.<name>.<key> or workload.<name>.<key>"));
+        return bad(tr("expected a top-level key, pool.<key>, content.<key>, promotion.<key>, maintenance.<key>, "
+                      "device.<name>.<key>, cgroup.<name>.<key> or workload.<name>.<key>"));
     const qsizetype lastDot = key.lastIndexOf(u'.');
     if (lastDot == firstDot)
         return bad(tr("expected %1.<name>.<key>").arg(section));

@@ -2,9 +2,9 @@
 // SweepReader: the [sweep] of a scenario file, resolved to the place in the document that
 // receives each of its values. Internal to ScenarioParser.
 //
-// A sweep key names one place: a top-level key ("duration"), a key of [pool] or [content]
-// ("pool.limit"), or a key of the [[device]], [[cgroup]] or [[workload]] with a given name
-// ("workload.mapper.size"). ScenarioParser moves each value into that place and converts the
+// A sweep key names one place: a top-level key ("duration"), a key of [pool], [content],
+// [promotion] or [maintenance] ("pool.limit"), or a key of the [[device]], [[cgroup]] or
+// [[workload]] with a given name ("workload.mapper.size"). ScenarioParser moves each value into that place and converts the
 // whole document, so a swept value is checked by exactly the code that checks a written one;
 // this file only checks that the key names a place a sweep may vary, and creates the table it
 // names when only the sweep sets it.
@@ -34,7 +34,8 @@ class SweepReader {
 
 public:
     /// Reads [sweep] (absent: `out` stays empty) and resolves its key in `doc`, creating the
-    /// table it names if only the sweep sets it (a [pool], the root [[cgroup]]).
+    /// table it names if only the sweep sets it (a [pool] or another top-level table, the root
+    /// [[cgroup]]).
     static bool read(ParseContext& ctx, toml::table& doc, std::optional<Sweep>& out);
 
 private:

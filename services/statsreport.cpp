@@ -38,6 +38,7 @@ QList<std::pair<const char*, quint64>> StatsReport::eventCounters(const EventCou
         {"zswpwb", e.zswpwb},              {"pswpout", e.pswpout},            {"pswpin", e.pswpin},
         {"swap_cache_hits", e.cacheHits},  {"swap_duplicates", e.duplicates}, {"swap_puts", e.puts},
         {"swap_frees", e.frees},           {"swap_moves", e.moves},           {"swap_move_failures", e.moveFailures},
+        {"promotions", e.promotions},      {"recompressions", e.recompressions}, {"writeback_writes", e.writebackWrites},
         {"zswap_rejects", e.poolRejects},  {"swap_io_errors", e.ioErrors},    {"swap_corruptions", e.corruptions},
     };
 }

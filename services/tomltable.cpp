@@ -22,21 +22,27 @@ namespace {
 
 constexpr Int kMaxMixWeight = 1'000'000;
 
-/// Levenshtein distance, for "did you mean" on unknown keys.
-int editDistance(std::string_view a, std::string_view b) {
-    std::vector<int> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j)
-        row[j] = int(j);
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        int diagonal = row[0];
-        row[0] = int(i);
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const int above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = above;
+/// Edit distance for "did you mean" on unknown keys and names: insertions, deletions,
+/// substitutions and swaps of two neighbours ("wrok" -> "work") cost one each (the optimal
+/// string alignment distance). The texts are short: a full table is fine.
+template <class Text>
+int editDistance(const Text& a, const Text& b) {
+    const std::size_t n = std::size_t(a.size());
+    const std::size_t m = std::size_t(b.size());
+    std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+    for (std::size_t i = 0; i <= n; ++i)
+        d[i][0] = int(i);
+    for (std::size_t j = 0; j <= m; ++j)
+        d[0][j] = int(j);
+    const auto at = [](const Text& t, std::size_t k) { return t[qsizetype(k)]; };
+    for (std::size_t i = 1; i <= n; ++i)
+        for (std::size_t j = 1; j <= m; ++j) {
+            const int cost = at(a, i - 1) == at(b, j - 1) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && at(a, i - 1) == at(b, j - 2) && at(a, i - 2) == at(b, j - 1))
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
         }
-    }
-    return row[b.size()];
+    return d[n][m];
 }
 
 } // namespace
@@ -61,6 +67,17 @@ QString valueText(const toml::node& node) {
     std::ostringstream out;
     node.visit([&](const auto& value) { out << value; });
     return QString::fromStdString(out.str());
+}
+
+QString closestName(QStringView name, const QStringList& candidates) {
+    QString closest;
+    int best = std::min<int>(3, int((name.size() + 1) / 2)); // fewer edits than this
+    for (const QString& candidate : candidates)
+        if (const int d = editDistance(name, QStringView(candidate)); d < best && d > 0) {
+            best = d;
+            closest = candidate;
+        }
+    return closest;
 }
 
 bool TomlTable::failAt(std::string_view key, const QString& message) const {

@@ -51,6 +51,11 @@ bool contains(Keys keys, QStringView key);
 QString joinKeys(Keys keys, QStringView skip = {});
 /// A value as the sweep label shows it: strings bare, everything else as TOML writes it.
 QString valueText(const toml::node& node);
+/// The entry of `candidates` that `name` is most likely a misspelling of: at most two edits
+/// away (an edit changes, adds or removes a character or swaps two neighbours) and fewer edits
+/// than half its length ("bach" -> "batch", "wrok" -> "work", but not "hdd" -> "ssd"); empty if
+/// none is that close.
+QString closestName(QStringView name, const QStringList& candidates);
 
 /// "\"a\", \"b\"": the names of `choices`, quoted.
 template <class E, std::size_t N>
@@ -159,13 +164,19 @@ public:
         const auto* s = node->as_string();
         if (!s)
             return mustBe(key, *node, tr("one of %1").arg(joinChoices(choices)));
-        for (const Choice<E>& c : choices)
+        QStringList names;
+        for (const Choice<E>& c : choices) {
             if (c.name == s->get()) {
                 out = c.value;
                 return true;
             }
-        return outOfRange(key, *node, tr("one of %1").arg(joinChoices(choices)),
-                          QStringLiteral("\"%1\"").arg(QString::fromStdString(s->get())));
+            names << qs(c.name);
+        }
+        const QString given = QString::fromStdString(s->get());
+        QString message = tr("%1 must be one of %2, not \"%3\"").arg(what(key), joinChoices(choices), given);
+        if (const QString closest = closestName(given, names); !closest.isEmpty())
+            message += tr("; did you mean \"%1\"?").arg(closest);
+        return fail(*node, message);
     }
 
     /// Page-class weights: an inline table { zero = 20, text = 40, ... } (missing classes 0) or

@@ -8,6 +8,8 @@
 // reserved entry is busy until its data is stored, and nobody else knows its id yet.
 #include "engineimpl.h"
 
+#include "codec/codec.h"
+
 #include "util/epoch.h"
 #include "util/zeropage.h"
 
@@ -36,7 +38,8 @@ EngineImpl::EngineImpl(const EngineOptions& options)
       m_env(options.env ? options.env : Env::posix()),
       m_pool(options.pool),
       m_poolEnabled(options.pool.enabled),
-      m_devices(m_env) {}
+      m_devices(m_env),
+      m_startNanos(m_env->nowNanos()) {}
 
 EngineImpl::~EngineImpl() {
     // Nothing may run concurrently with destruction. Wait for clusters retired by earlier
@@ -140,6 +143,9 @@ void EngineImpl::freeEntryLocked(Locked& l, stats::StatsShards::Txn& txn, Releas
     if (Backing::stored(b)) {
         txn.usage(cg, Backing::backend(b), -1, Backing::storedBytes(b));
         ++txn.events(cg).frees;
+        if (Backing::type(b) == BackingType::Pool)
+            lruRemoveLocked(l, cg);
+        settleCharges(cg, b, Backing::make(BackingType::Free), false);
     }
     if (c->side) {
         auto& pages = c->side->cachedPages;
@@ -201,9 +207,60 @@ void EngineImpl::countLoadError(EventCounters& ev, Errc code) {
 
 // --- storing and loading data ---------------------------------------------------------------
 
-Result<EngineImpl::Stored> EngineImpl::storeData(const std::byte* page, SlotId slot, const StoreOptions& options) {
+Result<EngineImpl::Stored> EngineImpl::storeOnDevice(const std::byte* page, SlotId slot, std::uint16_t cgroup,
+                                                      DeviceId only, DeviceId exclude, std::uint32_t mask, bool reserve) {
+    Stored out;
+    if (reserve) {
+        std::uint16_t who = 0;
+        if (!m_cgroups.writebackAllowed(cgroup, &who)) {
+            Error e = Error::of(Errc::LimitExceeded).at(slot);
+            e.path = "memory.zswap.writeback";
+            e.cgroup = CgroupId{who};
+            return e;
+        }
+        if (auto refused = m_cgroups.tryChargeDevice(cgroup, 1)) {
+            Error e = Error::of(Errc::LimitExceeded).at(slot);
+            e.path = "memory.swap.max";
+            e.cgroup = CgroupId{*refused};
+            return e;
+        }
+        out.deviceCharged = true;
+    }
+    for (int attempt = 0;; ++attempt) {
+        auto [policyMask, generation] = policyTierMask(cgroup);
+        const std::uint32_t bits = mask & policyMask;
+        if (bits == 0 && mask != 0) { // the policy, not the caller, left no tier
+            if (out.deviceCharged)
+                m_cgroups.chargeDevice(cgroup, -1);
+            Error e = Error::of(Errc::LimitExceeded).at(slot);
+            e.path = "tiers";
+            e.cgroup = CgroupId{cgroup};
+            return e;
+        }
+        auto placed = m_devices.store(page, slot, only, exclude, swapfile::DeviceSet::TierMask{bits, generation});
+        if (placed) {
+            out.backing = Backing::device(placed->index, placed->slot);
+            return out;
+        }
+        // The tier table changed under the mask: compute it again for the new table.
+        if (placed.code() == Errc::Busy && placed.error().path == "tiers" && attempt < 16)
+            continue;
+        if (out.deviceCharged)
+            m_cgroups.chargeDevice(cgroup, -1);
+        return Error(placed.error()).at(slot);
+    }
+}
+
+Result<EngineImpl::Stored> EngineImpl::storeData(const std::byte* page, SlotId slot, std::uint16_t cgroup,
+                                                 const StoreOptions& options, bool reserveDevice) {
     Stored out;
     const bool poolOn = m_poolEnabled.load(std::memory_order_acquire);
+    auto poolLimitError = [&](std::uint16_t level) {
+        Error e = Error::of(Errc::LimitExceeded).at(slot);
+        e.path = "memory.zswap.max";
+        e.cgroup = CgroupId{level};
+        return e;
+    };
     switch (options.placement) {
     case Placement::Memory: {
         out.memoryPage = std::make_unique<std::byte[]>(kPageSize);
@@ -214,37 +271,53 @@ Result<EngineImpl::Stored> EngineImpl::storeData(const std::byte* page, SlotId s
     case Placement::PoolOnly: {
         if (!poolOn)
             return Error::of(Errc::BackendFull).at(slot);
+        if (auto level = m_cgroups.overPoolLimit(cgroup, 0); level && !demoteForPoolLimit(*level))
+            return poolLimitError(*level);
         auto h = m_pool.store(page);
-        if (!h)
+        if (!h) {
+            if (h.code() == Errc::PoolLimit)
+                m_shrinkPending.store(true, std::memory_order_relaxed);
             return Error(h.error()).at(slot);
+        }
         out.backing = Backing::pool(*h);
         return out;
     }
-    case Placement::Auto:
+    case Placement::Auto: {
+        int overLimit = -1; // the cgroup level over its zswap.max, if any
         if (poolOn) {
-            auto h = m_pool.store(page);
-            if (h) {
-                out.backing = Backing::pool(*h);
-                return out;
+            if (auto level = m_cgroups.overPoolLimit(cgroup, 0))
+                overLimit = *level;
+            // memory.zswap.max: make room by writing back the subtree's oldest entries first,
+            // so the pool keeps the youngest pages (the kernel's shrink_memcg on store).
+            if (overLimit >= 0 && demoteForPoolLimit(std::uint16_t(overLimit)))
+                overLimit = -1;
+            if (overLimit < 0) {
+                auto h = m_pool.store(page);
+                if (h) {
+                    out.backing = Backing::pool(*h);
+                    return out;
+                }
+                if (h.code() != Errc::PoolLimit)
+                    return Error(h.error()).at(slot);
+                m_shrinkPending.store(true, std::memory_order_relaxed);
             }
-            if (h.code() != Errc::PoolLimit)
-                return Error(h.error()).at(slot);
             out.poolRejected = true;
         }
-        [[fallthrough]];
-    case Placement::DeviceOnly: {
-        const DeviceId only = options.placement == Placement::DeviceOnly ? options.device : DeviceId{};
-        auto placed = m_devices.store(page, slot, only, {}, options.allowedTiers);
+        auto placed = storeOnDevice(page, slot, cgroup, {}, {}, options.allowedTiers, reserveDevice);
         if (placed) {
-            out.backing = Backing::device(placed->index, placed->slot);
-            return out;
+            placed->poolRejected = out.poolRejected;
+            return placed;
         }
         Error e = placed.error();
+        if (overLimit >= 0 && e.code == Errc::LimitExceeded)
+            return poolLimitError(std::uint16_t(overLimit)); // neither the pool nor a device may take it
         // Nowhere to put it: "backend full" says more than "no device" when the pool refused.
-        if (options.placement == Placement::Auto && (e.code == Errc::NoDevice || e.code == Errc::DeviceFull))
+        if (e.code == Errc::NoDevice || e.code == Errc::DeviceFull)
             e.code = Errc::BackendFull;
         return e.at(slot);
     }
+    case Placement::DeviceOnly:
+        return storeOnDevice(page, slot, cgroup, options.device, {}, options.allowedTiers, reserveDevice);
     }
     return Error::of(Errc::InvalidArgument).at(slot);
 }
@@ -261,9 +334,20 @@ Status EngineImpl::loadData(std::uint64_t backing, std::byte* out, SlotId slot) 
         swapfile::SwapDevice* dev = m_devices.byIndex(Backing::deviceIndex(backing));
         if (!dev)
             return Error::of(Errc::UnknownDevice).at(slot);
-        Status st = dev->load(Backing::deviceSlot(backing), out);
-        if (!st)
+        const Codec codec = Backing::deviceCodec(backing);
+        if (codec == Codec::Raw) {
+            Status st = dev->load(Backing::deviceSlot(backing), out);
+            if (!st)
+                return Error(st.error()).at(slot);
+            return {};
+        }
+        // Compressed writeback: the slot holds the pool's compressed bytes.
+        alignas(4096) std::byte stored[kPageSize];
+        const std::uint32_t length = Backing::deviceLength(backing);
+        if (Status st = dev->load(Backing::deviceSlot(backing), stored, length); !st)
             return Error(st.error()).at(slot);
+        if (Status st = codec::decompressPage(codec, stored, length, out); !st)
+            return Error(st.error()).at(slot).on(dev->id());
         return {};
     }
     case BackingType::Zero:
@@ -277,6 +361,19 @@ Status EngineImpl::loadData(std::uint64_t backing, std::byte* out, SlotId slot) 
 // --- entry operations ---------------------------------------------------------------------
 
 Result<SlotId> EngineImpl::swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) {
+    auto slot = storePage(page, cgroup, options);
+    // After the store, with no lock held (the statistics transaction of the store included):
+    // the pool refused a store for its limit: bring it back under its accept threshold by
+    // writing back its oldest entries (one thread at a time, a bounded share per store).
+    if (m_shrinkPending.load(std::memory_order_relaxed)
+        && std::int32_t(lruTime() - m_shrinkRetryAt.load(std::memory_order_relaxed)) >= 0)
+        shrinkPool(256);
+    if (slot && m_cgroups.node(cgroup.value).lru.staleHeavy())
+        cleanLru(cgroup.value);
+    return slot;
+}
+
+Result<SlotId> EngineImpl::storePage(ConstPage page, CgroupId cgroup, const StoreOptions& options) {
     EpochGuard guard;
     const std::uint32_t meta = Meta::withShadow(1, options.shadow & ((1u << kShadowBits) - 1))
                                | (options.shadow ? std::uint32_t(CacheState::Shadow) << Meta::kCacheShift : 0);
@@ -297,7 +394,7 @@ Result<SlotId> EngineImpl::swapOut(ConstPage page, CgroupId cgroup, const StoreO
     auto ref = m_slots.allocate(Backing::make(BackingType::Reserved), meta | Meta::kBusy, cgroup.value);
     if (!ref)
         return ref.error();
-    auto stored = storeData(page.data(), ref->slot, options);
+    auto stored = storeData(page.data(), ref->slot, cgroup.value, options);
 
     Release rel;
     Locked l{ref->cluster, ref->offset, std::unique_lock(ref->cluster->lock)};
@@ -308,7 +405,8 @@ Result<SlotId> EngineImpl::swapOut(ConstPage page, CgroupId cgroup, const StoreO
     if (!stored) {
         if (stored.code() == Errc::BackendFull)
             ++ev.poolRejects; // the pool refused before the devices did
-        else if (stored.code() != Errc::NoDevice && stored.code() != Errc::DeviceFull)
+        else if (stored.code() != Errc::NoDevice && stored.code() != Errc::DeviceFull
+                 && stored.code() != Errc::LimitExceeded && stored.code() != Errc::PoolLimit)
             ++ev.ioErrors;
         clearBusyLocked(l, rel);
         l.setMeta(Meta::withCountField(l.meta(), 0));
@@ -327,11 +425,16 @@ Result<SlotId> EngineImpl::swapOut(ConstPage page, CgroupId cgroup, const StoreO
         l.setMeta(Meta::withCache(l.meta(), CacheState::Page));
     }
     txn.usage(cgroup.value, Backing::backend(b), +1, Backing::storedBytes(b));
+    settleCharges(cgroup.value, Backing::make(BackingType::Free), b, stored->deviceCharged);
     ++ev.swapOuts;
-    if (Backing::type(b) == BackingType::Pool)
+    if (Backing::type(b) == BackingType::Pool) {
         ++ev.zswpout;
-    else if (Backing::type(b) == BackingType::Device)
+        lruInsertLocked(l, cgroup.value);
+    } else if (Backing::type(b) == BackingType::Device) {
         ++ev.pswpout;
+        if (l.cluster->lruWords)
+            l.cluster->lruWords[l.offset] = 0; // load count for promotion
+    }
     clearBusyLocked(l, rel);
     l.lock.unlock();
     finish(rel);
@@ -375,6 +478,17 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
     }
 
     const std::uint64_t b = l.backing();
+    const std::uint16_t cg = l.cgroup();
+    // Promotion on refault (PromotionPolicy): count device loads in the entry's LRU word.
+    bool promote = false;
+    if (Backing::type(b) == BackingType::Device && m_promoteDeviceToPool.load(std::memory_order_relaxed)) {
+        if (l.cluster->ensureLruWords())
+            m_slots.noteLruWords(+1);
+        std::uint32_t& loads = l.cluster->lruWords[l.offset];
+        if (loads != ~std::uint32_t{0})
+            ++loads;
+        promote = loads >= m_promoteMinLoads.load(std::memory_order_relaxed);
+    }
     l.setMeta(l.meta() | Meta::kBusy);
     l.lock.unlock();
 
@@ -384,17 +498,30 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
         cachePage = std::make_unique<std::byte[]>(kPageSize);
         std::memcpy(cachePage.get(), out.data(), kPageSize);
     }
+    pool::PoolHandle promotedHandle{};
+    bool promoted = false;
+    if (st && promote && m_poolEnabled.load(std::memory_order_acquire) && !m_pool.refusing()
+        && !m_cgroups.overPoolLimit(cg, 0)) {
+        if (auto h = m_pool.store(out.data())) {
+            promotedHandle = *h;
+            promoted = true;
+        }
+    }
 
     Release rel;
+    std::uint64_t oldSpace = 0;
     l.lock.lock();
     auto txn = m_stats.begin();
-    auto& ev = txn.events(l.cgroup());
+    auto& ev = txn.events(cg);
     if (st) {
         ++ev.swapIns;
-        if (Backing::type(b) == BackingType::Pool)
+        if (Backing::type(b) == BackingType::Pool) {
             ++ev.zswpin;
-        else if (Backing::type(b) == BackingType::Device)
+            if (l.cluster->lruWords)
+                l.cluster->lruWords[l.offset] |= policy::LruWord::kReferenced; // second chance
+        } else if (Backing::type(b) == BackingType::Device) {
             ++ev.pswpin;
+        }
         if (cachePage) {
             if (!l.cluster->side)
                 m_slots.noteSideTables(+1);
@@ -402,6 +529,19 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
             m_slots.noteCachedPage(+1);
             // The shadow has served its purpose: the page is back in memory.
             l.setMeta(Meta::withShadow(Meta::withCache(l.meta(), CacheState::Page), 0));
+        }
+        if (promoted && countLocked(l) > 0 && l.backing() == b) {
+            const std::uint64_t nb = Backing::pool(promotedHandle);
+            l.cluster->backing[l.offset] = nb;
+            txn.usage(cg, Backend::Device, -1, Backing::storedBytes(b));
+            txn.usage(cg, Backend::Pool, +1, Backing::storedBytes(nb));
+            settleCharges(cg, b, nb, false);
+            lruInsertLocked(l, cg);
+            ++ev.promotions;
+            ++ev.moves;
+            ++ev.zswpout;
+            oldSpace = b;
+            promoted = false;
         }
     } else {
         countLoadError(ev, st.code());
@@ -411,6 +551,10 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
         freeEntryLocked(l, txn, rel); // the last reference was put while we read
     l.lock.unlock();
     finish(rel);
+    if (oldSpace)
+        releaseBacking(oldSpace);
+    if (promoted)
+        m_pool.free(promotedHandle); // not needed after all (entry freed meanwhile)
     if (!st)
         return st.error();
     return info;

@@ -19,6 +19,7 @@
 #pragma once
 
 #include "descriptor/slottable.h"
+#include "policy/cgrouptree.h"
 #include "pool/compressedpool.h"
 #include "stats/statsshards.h"
 #include "swapfile/deviceset.h"
@@ -55,6 +56,16 @@ public:
     Result<MoveOutcome> move(SlotId slot, const MoveTarget& target) override;
     BatchMoveResult moveBatch(std::span<const SlotId> slots, const MoveTarget& target) override;
     Result<PoolCompactReport> compactPool(const std::atomic<bool>* cancel) override;
+
+    Result<EnforceReport> setCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy) override;
+    std::vector<CgroupPolicyState> cgroupPolicies() const override;
+    Result<WritebackReport> writeback(const WritebackOptions& options) override;
+    Result<RecompressReport> recompress(const RecompressOptions& options) override;
+    Status setPromotionPolicy(const PromotionPolicy& policy) override;
+    PromotionPolicy promotionPolicy() const override;
+    Status setMaintenancePolicy(const MaintenancePolicy& policy) override;
+    MaintenancePolicy maintenancePolicy() const override;
+    Result<MaintenanceReport> maintain() override;
 
     Status setPoolOptions(const PoolOptions& options) override;
     EngineStats stats() const override;
@@ -105,13 +116,52 @@ private:
     void finish(Release& rel);
     void releaseBacking(std::uint64_t backing);
 
-    /// Stores a page according to `options`; returns the backing word.
+    /// swapOut() without the pool shrink and LRU cleaning that follow it.
+    Result<SlotId> storePage(ConstPage page, CgroupId cgroup, const StoreOptions& options);
+    /// Stores a page according to `options` and the policy of `cgroup`; returns the backing
+    /// word. A device placement is charged to the cgroup's swap.max first (deviceCharged):
+    /// the caller settles it with settleCharges(). With `reserveDevice` false (a device to
+    /// device move) nothing is charged: the entry keeps the slot count it had.
     struct Stored {
         std::uint64_t backing = 0;
         std::unique_ptr<std::byte[]> memoryPage;
         bool poolRejected = false;
+        bool deviceCharged = false;
     };
-    Result<Stored> storeData(const std::byte* page, SlotId slot, const StoreOptions& options);
+    Result<Stored> storeData(const std::byte* page, SlotId slot, std::uint16_t cgroup, const StoreOptions& options,
+                             bool reserveDevice = true);
+    /// Writes a page to a device allowed for `cgroup` (tiers of its policy and of `mask`),
+    /// charging swap.max when `reserve`. LimitExceeded if the policy forbids every device.
+    Result<Stored> storeOnDevice(const std::byte* page, SlotId slot, std::uint16_t cgroup, DeviceId only,
+                                 DeviceId exclude, std::uint32_t mask, bool reserve);
+
+    // --- tier policies (enginepolicy.cpp, enginewriteback.cpp, enginemaintain.cpp) ----------
+    /// Moves an entry's charges from `oldBacking` to `newBacking` (either may be Free). A
+    /// device slot charged ahead by storeData (deviceCharged) is not charged again.
+    void settleCharges(std::uint16_t cgroup, std::uint64_t oldBacking, std::uint64_t newBacking, bool deviceCharged);
+    /// Puts a pool entry at the young end of its cgroup's LRU (referenced set, fresh stamp).
+    /// REQUIRES: lock held, backing is Pool.
+    void lruInsertLocked(Locked& l, std::uint16_t cgroup);
+    /// The entry leaves the pool: its record turns stale. REQUIRES: lock held.
+    void lruRemoveLocked(Locked& l, std::uint16_t cgroup);
+    /// Engine time for LRU records (about 16.8 ms units since creation).
+    std::uint32_t lruTime() const;
+    static std::uint32_t lruUnits(std::uint64_t nanos) { return std::uint32_t(std::min<std::uint64_t>((nanos + (1u << 24) - 1) >> 24, 0xFFFFFFFFu)); }
+    /// The device tier mask of `cgroup`'s policy, with the table generation it is for.
+    std::pair<std::uint32_t, std::uint64_t> policyTierMask(std::uint16_t cgroup) const;
+    /// Brings the cgroup `level` under its zswap.max by writing back its subtree's oldest
+    /// entries (store path). Returns true if it is under its limit afterwards.
+    bool demoteForPoolLimit(std::uint16_t level);
+    /// Writes back oldest entries (round-robin over cgroups) until the pool accepts stores
+    /// again or `maxPages` are written. Clears m_shrinkPending when done.
+    WritebackReport shrinkPool(std::uint64_t maxPages);
+    /// One LRU batch of one cgroup: validate, rotate, write in runs, commit (enginewriteback.cpp).
+    struct WritebackPass;
+    void writebackBatch(WritebackPass& pass, std::uint16_t cgroup, std::vector<policy::LruRecord>& records);
+    /// Drops stale records of a cgroup's LRU when they outnumber live ones.
+    void cleanLru(std::uint16_t cgroup);
+    /// Device entries of `subtree` that break their owners' policy move off (setCgroupPolicy).
+    void enforceDeviceEntries(std::uint16_t subtree, EnforceReport& report);
     /// Reads an entry's data from its backend (not from the swap cache). No lock held; the
     /// caller owns the entry's busy bit.
     Status loadData(std::uint64_t backing, std::byte* out, SlotId slot);
@@ -120,7 +170,8 @@ private:
 
     Result<MoveOutcome> moveEntry(SlotId slot, const MoveTarget& target, Wait wait,
                                   std::optional<std::pair<unsigned, std::uint64_t>> expectDevice);
-    Result<Stored> storeForMove(const std::byte* page, SlotId slot, const MoveTarget& target);
+    Result<Stored> storeForMove(const std::byte* page, SlotId slot, std::uint16_t cgroup, std::uint64_t oldBacking,
+                                const MoveTarget& target);
     bool onTarget(std::uint64_t backing, const MoveTarget& target) const;
     /// A live device and its index (UnknownDevice if none). The pointer stays valid while the
     /// caller holds m_swapoffLock (only swapoff removes devices) or an EpochGuard.
@@ -145,6 +196,20 @@ private:
     std::mutex m_configLock;  // serialises setPoolOptions
     std::mutex m_poolCompactLock; // one pool compaction at a time; taken before any other lock
     std::mutex m_swapoffLock; // one swapoff or device compaction at a time; taken before any other lock
+
+    policy::CgroupTree m_cgroups;             // policies, charges, pool LRUs (leaf locks)
+    std::uint64_t m_startNanos = 0;           // Env clock at creation (LRU time origin)
+    std::atomic<bool> m_shrinkPending{false}; // the pool refused a store for its limit
+    std::atomic<bool> m_shrinking{false};     // one thread shrinks at a time
+    std::atomic<std::uint32_t> m_shrinkRetryAt{0}; // lruTime() before which a futile shrink is not retried
+    std::atomic<bool> m_promoteDeviceToPool{false};
+    std::atomic<std::uint32_t> m_promoteMinLoads{1};
+    std::mutex m_maintainRunLock;             // one maintain() at a time; taken before any other lock
+    mutable std::mutex m_maintenanceLock;     // maintenance policy and budget; a leaf, never across I/O
+    MaintenancePolicy m_maintenance;          // GUARDED_BY(m_maintenanceLock)
+    double m_budgetTokens = 0;                // GUARDED_BY(m_maintenanceLock): bytes
+    std::uint64_t m_budgetStamp = 0;          // GUARDED_BY(m_maintenanceLock): Env nanos of last refill
+    std::atomic<std::size_t> m_shrinkCursor{0};
 };
 
 } // namespace swaptier

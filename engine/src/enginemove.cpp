@@ -49,27 +49,25 @@ bool EngineImpl::onTarget(std::uint64_t backing, const MoveTarget& target) const
     return false;
 }
 
-Result<EngineImpl::Stored> EngineImpl::storeForMove(const std::byte* page, SlotId slot, const MoveTarget& target) {
+Result<EngineImpl::Stored> EngineImpl::storeForMove(const std::byte* page, SlotId slot, std::uint16_t cgroup,
+                                                    std::uint64_t oldBacking, const MoveTarget& target) {
+    // A device-to-device move (swapoff, compaction) keeps the entry's slot charge; any other
+    // move onto a device is charged to swap.max and checked against the owner's policy.
+    const bool reserve = Backing::type(oldBacking) != BackingType::Device;
     StoreOptions options;
     switch (target.kind) {
     case MoveTarget::Kind::Pool:
         options.placement = Placement::PoolOnly;
-        return storeData(page, slot, options);
+        return storeData(page, slot, cgroup, options);
     case MoveTarget::Kind::Memory:
         options.placement = Placement::Memory;
-        return storeData(page, slot, options);
+        return storeData(page, slot, cgroup, options);
     case MoveTarget::Kind::Device:
         options.placement = Placement::DeviceOnly;
         options.device = target.device;
-        return storeData(page, slot, options);
-    case MoveTarget::Kind::AnyDevice: {
-        auto placed = m_devices.store(page, slot, {}, target.exclude, target.allowedTiers);
-        if (!placed)
-            return Error(placed.error()).at(slot);
-        Stored out;
-        out.backing = Backing::device(placed->index, placed->slot);
-        return out;
-    }
+        return storeData(page, slot, cgroup, options, reserve);
+    case MoveTarget::Kind::AnyDevice:
+        return storeOnDevice(page, slot, cgroup, {}, target.exclude, target.allowedTiers, reserve);
     }
     return Error::of(Errc::InvalidArgument).at(slot);
 }
@@ -113,7 +111,8 @@ Result<MoveOutcome> EngineImpl::moveEntry(SlotId slot, const MoveTarget& target,
     l.lock.unlock();
 
     Status readStatus = fromCache ? Status{} : loadData(oldBacking, buffer, slot);
-    Result<Stored> stored = readStatus ? storeForMove(buffer, slot, target) : Result<Stored>(readStatus.error());
+    Result<Stored> stored =
+        readStatus ? storeForMove(buffer, slot, cgroup, oldBacking, target) : Result<Stored>(readStatus.error());
 
     Release rel;
     l.lock.lock();
@@ -135,6 +134,13 @@ Result<MoveOutcome> EngineImpl::moveEntry(SlotId slot, const MoveTarget& target,
     l.cluster->backing[l.offset] = newBacking;
     txn.usage(cgroup, Backing::backend(oldBacking), -1, Backing::storedBytes(oldBacking));
     txn.usage(cgroup, Backing::backend(newBacking), +1, Backing::storedBytes(newBacking));
+    settleCharges(cgroup, oldBacking, newBacking, stored->deviceCharged);
+    if (Backing::type(oldBacking) == BackingType::Pool)
+        lruRemoveLocked(l, cgroup);
+    if (Backing::type(newBacking) == BackingType::Pool)
+        lruInsertLocked(l, cgroup);
+    else if (Backing::type(newBacking) == BackingType::Device && l.cluster->lruWords)
+        l.cluster->lruWords[l.offset] = 0;
     ++ev.moves;
     if (Backing::type(newBacking) == BackingType::Pool)
         ++ev.zswpout;
@@ -253,13 +259,17 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
                 if (!devicesExhausted) {
                     r = moveEntry(u.owner, MoveTarget::anyDevice(device), Wait::Sleep, expect);
                     // No other device has room: later entries go straight to memory instead of
-                    // being read once for a device store that fails and again for memory.
-                    if (!r && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull))
+                    // being read once for a device store that fails and again for memory. Not
+                    // when cgroups restrict tiers: then "no room" may hold for this owner only.
+                    if (!r && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull)
+                        && !m_cgroups.anyTierRestriction())
                         devicesExhausted = true;
                 }
+                // LimitExceeded: the owner's policy allows no other device (tiers): memory.
                 if (!r && options.allowMemory
                     && (r.code() == Errc::NoDevice || r.code() == Errc::DeviceFull || r.code() == Errc::BackendFull
-                        || r.code() == Errc::IoError || r.code() == Errc::NoSpace || r.code() == Errc::ShortIo)) {
+                        || r.code() == Errc::IoError || r.code() == Errc::NoSpace || r.code() == Errc::ShortIo
+                        || r.code() == Errc::LimitExceeded)) {
                     r = moveEntry(u.owner, MoveTarget::memory(), Wait::Sleep, expect);
                     toMemory = true;
                 }

@@ -25,6 +25,7 @@ const char* errcName(Errc code) {
     case Errc::Busy: return "busy";
     case Errc::Cancelled: return "cancelled";
     case Errc::Exists: return "exists";
+    case Errc::LimitExceeded: return "limit-exceeded";
     }
     return "unknown-error";
 }

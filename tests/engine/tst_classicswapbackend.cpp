@@ -5,13 +5,17 @@
 // either, swap_map metadata sized by the device, swapoff walking every page-table entry);
 // swap counts beyond the swap_map byte; priorities and round-robin; full devices; swapoff
 // refused while a slot is referenced elsewhere; swap tiers (the device choice limited to the
-// allowed tiers, as the engine does); injected write and read errors; and a
-// 4-thread swapOut/swapIn/put stress that verifies every byte.
+// allowed tiers, as the engine does); injected write and read errors; a
+// 4-thread swapOut/swapIn/put stress that verifies every byte; and the actions of issue #4:
+// zswap writeback into the reserved slots (oldest first, second chance, innocent cgroups and
+// writeback off untouched), device compaction rewriting every page table, pool compaction,
+// recompression, and policy changes that rewrite or fault in pages through the walker.
 #include "enginetestsupport.h"
 #include "pagefixtures.h"
 
 #include <QByteArray>
 #include <QFile>
+#include <QFileInfo>
 #include <QList>
 #include <QString>
 #include <QTemporaryDir>
@@ -30,6 +34,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <random>
 #include <thread>
 #include <utility>
@@ -125,9 +130,22 @@ public:
         }
         return visited;
     }
+    Result<std::uint64_t> walkAndRewrite(
+        const std::function<std::optional<std::uint64_t>(std::uint64_t)>& rewrite) override {
+        for (Pte& pte : ptes) {
+            if (!pte.swapped)
+                continue;
+            if (const auto value = rewrite(pte.value)) {
+                pte.value = *value;
+                ++rewritten;
+            }
+        }
+        return std::uint64_t(ptes.size());
+    }
     std::uint64_t mappedPages() const override { return ptes.size(); }
 
     std::vector<Pte> ptes;
+    std::uint64_t rewritten = 0;
     std::uint64_t faulted = 0;
     std::uint64_t mismatches = 0;
 
@@ -162,6 +180,12 @@ private slots:
     void foreignFileRefused();
     void injectedWriteErrorLeavesNoSlot();
     void injectedReadErrorIsReturned();
+    void writebackUsesReservedSlots();
+    void writebackSecondChanceAndPolicy();
+    void compactDeviceRewritesPageTables();
+    void compactPoolAndRecompress();
+    void policyChange_data();
+    void policyChange();
 };
 
 void TstClassicSwapBackend::roundTrip_data() {
@@ -820,6 +844,321 @@ void TstClassicSwapBackend::injectedReadErrorIsReturned() {
     QCOMPARE(rig.backend->engineStats().devices.at(0).readErrors, 1u);
     QCOMPARE(rig.backend->snapshot().liveEntries, 1u); // the entry stays
     QCOMPARE(rig.readsBack(*v, p), std::optional<Backend>(Backend::Device));
+}
+
+// --- actions (issue #4) ---------------------------------------------------------------------
+
+namespace {
+
+/// Root, /a and /b as children of the root.
+void setTree(SwapBackend& b) {
+    CgroupPolicy p;
+    QVERIFY(b.setCgroupPolicy(CgroupId{0}, p).ok());
+    QVERIFY(b.setCgroupPolicy(CgroupId{1}, p).ok());
+    QVERIFY(b.setCgroupPolicy(CgroupId{2}, p).ok());
+}
+
+std::uint64_t poolBytesOf(const BackendSnapshot& s, std::size_t cgroup) {
+    return cgroup < s.cgroupPoolBytes.size() ? s.cgroupPoolBytes[cgroup] : 0;
+}
+
+std::uint64_t entriesOf(const BackendSnapshot& s, std::size_t cgroup, Backend b) {
+    return cgroup < s.cgroupEntries.size() ? s.cgroupEntries[cgroup][std::size_t(b)] : 0;
+}
+
+} // namespace
+
+void TstClassicSwapBackend::writebackUsesReservedSlots() {
+    Rig rig(true);
+    rig.add("a", 256);
+    setTree(*rig.backend);
+    FakeWalker walker(*rig.backend);
+    for (int i = 0; i < 50; ++i) { // 40 pages of /a (oldest first), 10 of /b after them
+        const CgroupId cg{std::uint16_t(i < 40 ? 1 : 2)};
+        const Page p = makePage(PageKind::Text, std::uint64_t(i));
+        auto v = rig.out(p, Placement::Auto, 0, cg);
+        ST_VERIFY_OK(v);
+        walker.ptes.push_back({true, *v, p});
+    }
+    const BackendSnapshot before = rig.backend->snapshot();
+    QCOMPARE(before.diskReservedBytes, 50u * kPageSize); // zswap pages hold their slots
+    QCOMPARE(entriesOf(before, 1, Backend::Pool), 40u);
+
+    WritebackOptions o;
+    o.cgroup = CgroupId{1};
+    o.maxPages = 25;
+    o.secondChance = false;
+    const ActionFigures f = rig.backend->writeback(o);
+    ST_VERIFY_OK(Status(f.error));
+    QCOMPARE(f.pagesMoved, 25u);
+    QCOMPARE(f.pagesWritten, 25u);
+    QCOMPARE(f.writeCalls, 25u);  // one write per page, whatever the batch
+    QCOMPARE(f.ptesVisited, 0u); // the slot was reserved: no page table changes
+    QVERIFY(f.bytesReclaimed > 0);
+    const BackendSnapshot after = rig.backend->snapshot();
+    QCOMPARE(after.diskReservedBytes, before.diskReservedBytes); // no new disk space
+    QCOMPARE(after.pagesWritten, before.pagesWritten + 25);
+    QCOMPARE(entriesOf(after, 1, Backend::Device), 25u);
+    QCOMPARE(entriesOf(after, 1, Backend::Pool), 15u);
+    QCOMPARE(poolBytesOf(after, 2), poolBytesOf(before, 2)); // the innocent cgroup
+    QCOMPARE(poolBytesOf(after, 1) + f.bytesReclaimed, poolBytesOf(before, 1));
+    // Oldest first: the first 25 stores now read from the file, the rest from the pool.
+    for (std::size_t i = 0; i < walker.ptes.size(); ++i)
+        QCOMPARE(rig.readsBack(walker.ptes[i].value, walker.ptes[i].page),
+                 std::optional<Backend>(i < 25 ? Backend::Device : Backend::Pool));
+    QCOMPARE(rig.backend->engineStats().events.zswpwb, 25u);
+    for (const auto& pte : walker.ptes)
+        ST_VERIFY_OK(rig.backend->put(pte.value));
+    QCOMPARE(rig.backend->snapshot().liveEntries, 0u);
+    QCOMPARE(rig.backend->engineStats().pool.objects, 0u);
+}
+
+void TstClassicSwapBackend::writebackSecondChanceAndPolicy() {
+    Rig rig(true);
+    rig.add("a", 256);
+    setTree(*rig.backend);
+    std::vector<std::pair<std::uint64_t, Page>> pages;
+    for (int i = 0; i < 30; ++i) { // alternately /a and /b
+        const Page p = makePage(PageKind::Text, std::uint64_t(100 + i));
+        auto v = rig.out(p, Placement::Auto, 0, CgroupId{std::uint16_t(1 + i % 2)});
+        ST_VERIFY_OK(v);
+        pages.emplace_back(*v, p);
+    }
+    // Every entry is referenced from its store: the first sweep rotates them all, the second
+    // writes the oldest.
+    WritebackOptions o;
+    o.cgroup = CgroupId{0};
+    o.maxPages = 4;
+    o.secondChance = true;
+    const ActionFigures f = rig.backend->writeback(o);
+    QCOMPARE(f.pagesMoved, 4u);
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        QCOMPARE(rig.readsBack(pages[i].first, pages[i].second),
+                 std::optional<Backend>(i < 4 ? Backend::Device : Backend::Pool));
+    // memory.zswap.writeback = 0 on /b: a writeback of the root writes only /a's pages.
+    CgroupPolicy off;
+    off.zswapWriteback = false;
+    ST_VERIFY_OK(rig.backend->setCgroupPolicy(CgroupId{2}, off));
+    WritebackOptions all;
+    all.cgroup = CgroupId{0};
+    const ActionFigures g = rig.backend->writeback(all);
+    QCOMPARE(g.pagesMoved, 13u); // /a's 15, less the 2 written above
+    const BackendSnapshot s = rig.backend->snapshot();
+    QCOMPARE(entriesOf(s, 1, Backend::Pool), 0u);
+    QCOMPARE(entriesOf(s, 2, Backend::Pool), 13u);
+    QCOMPARE(entriesOf(s, 2, Backend::Device), 2u); // written before writeback was turned off
+    WritebackOptions bad;
+    bad.batchPages = 0;
+    QCOMPARE(rig.backend->writeback(bad).error.code, Errc::InvalidArgument);
+    for (const auto& [value, page] : pages) {
+        QVERIFY(rig.readsBack(value, page).has_value());
+        ST_VERIFY_OK(rig.backend->put(value));
+    }
+}
+
+void TstClassicSwapBackend::compactDeviceRewritesPageTables() {
+    Rig rig(true, 32 * kPageSize); // a small pool: pages go to the pool and to the file
+    rig.add("a", 2048, 5);          // 4 clusters
+    FakeWalker walker(*rig.backend);
+    std::mt19937 rng(7);
+    std::vector<std::pair<std::uint64_t, Page>> stored;
+    for (int i = 0; i < 1600; ++i) {
+        const PageKind kind = i % 9 == 0 ? PageKind::Zero : i % 3 ? PageKind::Text : PageKind::Random;
+        const Page p = makePage(kind, std::uint64_t(1000 + i));
+        auto v = rig.out(p);
+        ST_VERIFY_OK(v);
+        stored.emplace_back(*v, p);
+    }
+    // Keep one in five, scattered over every cluster; some shared by a second page table.
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        if (rng() % 5 != 0) {
+            ST_VERIFY_OK(rig.backend->put(stored[i].first));
+            continue;
+        }
+        walker.ptes.push_back({true, stored[i].first, stored[i].second});
+        if (i % 4 == 0) {
+            ST_VERIFY_OK(rig.backend->duplicate(stored[i].first));
+            walker.ptes.push_back({true, stored[i].first, stored[i].second});
+        }
+    }
+    for (int i = 0; i < 50; ++i)
+        walker.ptes.push_back({false, 0, {}}); // resident: visited all the same
+    const BackendSnapshot before = rig.backend->snapshot();
+    QVERIFY(before.liveEntries < 512);
+    std::uint64_t above = 0;
+    for (const auto& pte : walker.ptes)
+        above += pte.swapped && ClassicEntry::slot(pte.value) >= 512;
+    QVERIFY(above > 0);
+
+    const ActionFigures f = rig.backend->compactDevice(0, walker);
+    ST_VERIFY_OK(Status(f.error));
+    QVERIFY(f.pagesMoved > 0);
+    QCOMPARE(f.ptesVisited, std::uint64_t(walker.ptes.size())); // every page table, every entry
+    QVERIFY(walker.rewritten >= f.pagesMoved);                   // shared entries once per table
+    QVERIFY(f.pagesWritten > 0 && f.pagesWritten < f.pagesMoved); // zero and pool pages have no bytes
+    QCOMPARE(f.writeCalls, f.pagesWritten);
+    QCOMPARE(f.bytesReclaimed, (2048u - 512u) * kPageSize);
+    const BackendSnapshot after = rig.backend->snapshot();
+    QCOMPARE(after.liveEntries, before.liveEntries);
+    QCOMPARE(rig.deviceTier(after, 0).capacityBytes, 512u * kPageSize);
+    QCOMPARE(QFileInfo(QString::fromStdString(pathIn(rig.dir, "a"))).size(), qint64(513 * kPageSize));
+    for (const auto& pte : walker.ptes) {
+        if (!pte.swapped)
+            continue;
+        QVERIFY(ClassicEntry::slot(pte.value) < 512);
+        QVERIFY(rig.readsBack(pte.value, pte.page).has_value());
+    }
+    // The shrunk device keeps working: new stores, then every reference dropped.
+    auto v = rig.out(makePage(PageKind::Random, 5));
+    ST_VERIFY_OK(v);
+    QVERIFY(ClassicEntry::slot(*v) < 512);
+    ST_VERIFY_OK(rig.backend->put(*v));
+    for (const auto& pte : walker.ptes)
+        if (pte.swapped)
+            ST_VERIFY_OK(rig.backend->put(pte.value));
+    QCOMPARE(rig.backend->snapshot().liveEntries, 0u);
+    QCOMPARE(rig.backend->engineStats().pool.objects, 0u);
+    QCOMPARE(rig.backend->compactDevice(3, walker).error.code, Errc::UnknownDevice);
+}
+
+void TstClassicSwapBackend::compactPoolAndRecompress() {
+    Rig rig(true);
+    rig.add("a", 1024);
+    setTree(*rig.backend);
+    std::vector<std::pair<std::uint64_t, Page>> kept;
+    std::vector<std::uint64_t> dropped;
+    for (int i = 0; i < 900; ++i) {
+        const Page p = makePage(PageKind::Text, std::uint64_t(5000 + i));
+        auto v = rig.out(p, Placement::Auto, 0, CgroupId{1});
+        ST_VERIFY_OK(v);
+        if (i % 3 == 0)
+            kept.emplace_back(*v, p);
+        else
+            dropped.push_back(*v);
+    }
+    for (std::uint64_t v : dropped) // two in three freed: zspages left sparse
+        ST_VERIFY_OK(rig.backend->put(v));
+    const PoolStats sparse = rig.backend->engineStats().pool;
+    const ActionFigures c = rig.backend->compactPool();
+    ST_VERIFY_OK(Status(c.error));
+    QVERIFY(c.pagesMoved > 0);
+    QVERIFY(c.bytesReclaimed > 0);
+    QCOMPARE(rig.backend->engineStats().pool.poolBytes, sparse.poolBytes - c.bytesReclaimed);
+    QCOMPARE(c.ptesVisited, 0u);
+    for (const auto& [value, page] : kept)
+        QCOMPARE(rig.readsBack(value, page), std::optional<Backend>(Backend::Pool));
+
+    // Recompression skips referenced entries (all of them, fresh from their store) ...
+    RecompressOptions r;
+    r.cgroup = CgroupId{1};
+    r.codec = Codec::Zstd;
+    r.zstdLevel = 12;
+    QCOMPARE(rig.backend->recompress(r).pagesMoved, 0u);
+    // ... until a second-chance scan clears their bits (it writes one page back).
+    WritebackOptions scan;
+    scan.cgroup = CgroupId{1};
+    scan.maxPages = 1;
+    QCOMPARE(rig.backend->writeback(scan).pagesMoved, 1u);
+    const std::uint64_t bytesBefore = poolBytesOf(rig.backend->snapshot(), 1);
+    const ActionFigures z = rig.backend->recompress(r);
+    ST_VERIFY_OK(Status(z.error));
+    QVERIFY(z.pagesMoved > 0);
+    QVERIFY(z.bytesReclaimed > 0);
+    QCOMPARE(poolBytesOf(rig.backend->snapshot(), 1), bytesBefore - z.bytesReclaimed);
+    QCOMPARE(rig.backend->engineStats().events.recompressions, z.pagesMoved);
+    QCOMPARE(rig.backend->recompress(r).pagesMoved, 0u); // each entry once
+    r.codec = Codec::Raw;
+    QCOMPARE(rig.backend->recompress(r).error.code, Errc::InvalidArgument);
+    for (const auto& [value, page] : kept) {
+        QVERIFY(rig.readsBack(value, page).has_value());
+        ST_VERIFY_OK(rig.backend->put(value));
+    }
+    QCOMPARE(rig.backend->engineStats().pool.objects, 0u);
+}
+
+void TstClassicSwapBackend::policyChange_data() {
+    QTest::addColumn<int>("change");
+    QTest::newRow("tiers narrowed: rewritten to the slow device") << 0;
+    QTest::newRow("writeback off: faulted in") << 1;
+    QTest::newRow("swap.max lowered: excess faulted in") << 2;
+    QTest::newRow("zswap.max lowered: written back, no walk") << 3;
+}
+
+void TstClassicSwapBackend::policyChange() {
+    QFETCH(int, change);
+    Rig rig(change == 3);
+    ST_VERIFY_OK(rig.backend->setTiers({TierSpec{"fast", 10, kMaxSwapPriority}, TierSpec{"slow", kMinSwapPriority, 9}}));
+    rig.add("fast", 256, 10);
+    rig.add("slow", 256, 5);
+    setTree(*rig.backend);
+    FakeWalker walker(*rig.backend);
+    std::vector<std::uint16_t> owners; // per pte
+    for (int i = 0; i < 60; ++i) { // 40 pages of /a, 20 of /b, all on "fast" (or in the pool)
+        const auto owner = std::uint16_t(i % 3 == 2 ? 2 : 1);
+        const Page p = makePage(PageKind::Text, std::uint64_t(300 + i));
+        auto v = rig.out(p, Placement::Auto, 0, CgroupId{owner});
+        ST_VERIFY_OK(v);
+        QCOMPARE(ClassicEntry::device(*v), 0u);
+        walker.ptes.push_back({true, *v, p});
+        owners.push_back(owner);
+        if (i % 10 == 0) { // shared by a second page table
+            ST_VERIFY_OK(rig.backend->duplicate(*v));
+            walker.ptes.push_back({true, *v, p});
+            owners.push_back(owner);
+        }
+    }
+    const BackendSnapshot before = rig.backend->snapshot();
+    CgroupPolicy p;
+    switch (change) {
+    case 0: p.allowedTiers = std::vector<std::string>{"slow"}; break;
+    case 1: p.zswapWriteback = false; break;
+    case 2: p.swapMaxBytes = 10 * kPageSize; break;
+    case 3: p.zswapMaxBytes = poolBytesOf(before, 1) / 4; break;
+    }
+    const ActionFigures f = rig.backend->changeCgroupPolicy(CgroupId{1}, p, walker);
+    ST_VERIFY_OK(Status(f.error));
+    QCOMPARE(walker.mismatches, 0u);
+    const BackendSnapshot after = rig.backend->snapshot();
+    switch (change) {
+    case 0: // /a's pages rewritten onto "slow" through every page table; /b stays on "fast"
+        QCOMPARE(f.pagesMoved, 40u);
+        QCOMPARE(f.pagesWritten, 40u);
+        QCOMPARE(f.ptesVisited, std::uint64_t(walker.ptes.size()));
+        QCOMPARE(walker.faulted, 0u);
+        for (std::size_t i = 0; i < walker.ptes.size(); ++i)
+            QCOMPARE(ClassicEntry::device(walker.ptes[i].value), owners[i] == 1 ? 1u : 0u);
+        QCOMPARE(rig.deviceTier(after, 1).entries, 40u);
+        QCOMPARE(rig.deviceTier(after, 0).entries, 20u);
+        QCOMPARE(after.diskReservedBytes, before.diskReservedBytes);
+        break;
+    case 1: // /a's written pages may stay on no device: faulted in
+        QCOMPARE(f.pagesMoved, 40u);
+        QCOMPARE(f.ptesVisited, std::uint64_t(walker.ptes.size()));
+        QCOMPARE(entriesOf(after, 1, Backend::Device), 0u);
+        QCOMPARE(entriesOf(after, 2, Backend::Device), 20u);
+        break;
+    case 2: // every classic entry holds a slot: 30 of /a's 40 faulted in
+        QCOMPARE(entriesOf(after, 1, Backend::Device), 10u);
+        QCOMPARE(f.pagesMoved, 30u);
+        QCOMPARE(f.ptesVisited, std::uint64_t(walker.ptes.size()));
+        QCOMPARE(entriesOf(after, 2, Backend::Device), 20u);
+        break;
+    case 3: // the oldest written into the slots they hold: no walk, no new disk space
+        QVERIFY(poolBytesOf(after, 1) <= p.zswapMaxBytes);
+        QVERIFY(f.pagesMoved > 0);
+        QCOMPARE(f.pagesWritten, f.pagesMoved);
+        QCOMPARE(f.ptesVisited, 0u);
+        QCOMPARE(after.diskReservedBytes, before.diskReservedBytes);
+        QCOMPARE(poolBytesOf(after, 2), poolBytesOf(before, 2));
+        break;
+    }
+    for (const auto& pte : walker.ptes) {
+        if (!pte.swapped)
+            continue;
+        QVERIFY(rig.readsBack(pte.value, pte.page).has_value());
+        ST_VERIFY_OK(rig.backend->put(pte.value));
+    }
+    QCOMPARE(rig.backend->snapshot().liveEntries, 0u);
 }
 
 QTEST_APPLESS_MAIN(TstClassicSwapBackend)

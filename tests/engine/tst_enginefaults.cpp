@@ -194,7 +194,10 @@ void TstEngineFaults::poolLimitFallsBackToDevice() {
     QVERIFY(s.pool.limitHits >= 1);
     QVERIFY(s.events.poolRejects > 0);
     QVERIFY(s.backends[std::size_t(Backend::Device)].entries > 150);
-    QVERIFY(s.pool.full);
+    // A refused store makes the storing thread shrink the pool (zswap's shrink worker): the
+    // oldest pool entries were written back to the device, so the first page is there now.
+    QVERIFY(s.events.zswpwb > 0);
+    QCOMPARE(rig.engine->lookup(entries.front().first)->backend, Backend::Device);
     // Free pool entries below the accept threshold (90% of the limit): the pool accepts again.
     std::vector<std::pair<SlotId, Page>> onDevice;
     for (auto& [slot, page] : entries) {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Randomized model test of the engine: at least 1M mixed operations (swap out, swap in,
-// duplicate, share a reference with the other thread, put, move, drop cache, swapoff) on two
+// duplicate, share a reference with the other thread, put, move, drop cache, swapoff, and the
+// tier operations of issue #4: writeback, pool and swapfile compaction, cgroup policy changes
+// with their enforcement, recompression, promotion on/off) on two
 // threads over a shared table of entries, checking every swapped-in page byte for byte against
 // its regenerated contents, while a third thread takes statistics snapshots and checks they
-// add up. At the end every reference is put and the engine must have returned all memory and
-// disk space.
+// add up. At the end the per-cgroup policy charges must equal the statistics of each subtree,
+// every reference is put and the engine must have returned all memory, disk space and charges.
 //
 // The model: entry i holds a slot, a content seed and how many engine references each thread
 // owns. A thread acts only through references it owns, so the entry is alive whenever it
@@ -38,8 +40,17 @@ namespace {
 constexpr unsigned kThreads = 2;
 constexpr std::size_t kEntries = 4096;
 
-enum Op { OpOut, OpIn, OpDup, OpShare, OpPut, OpMove, OpDrop, OpSwapoff, OpCount };
-const char* const kOpNames[OpCount] = {"out", "in", "dup", "share", "put", "move", "drop", "swapoff"};
+enum Op { OpOut, OpIn, OpDup, OpShare, OpPut, OpMove, OpDrop, OpSwapoff, OpTier, OpCount };
+const char* const kOpNames[OpCount] = {"out", "in", "dup", "share", "put", "move", "drop", "swapoff", "tier"};
+
+// Cgroups 1..5: /1, /1/2, /3, /3/4, /1/5 (parents first).
+constexpr std::uint16_t kParents[6] = {0, 0, 1, 0, 3, 1};
+
+/// A store, move or tier operation may be refused by policy or room; anything else is a bug.
+bool acceptableRefusal(Errc c) {
+    return c == Errc::Busy || c == Errc::PoolLimit || c == Errc::DeviceFull || c == Errc::BackendFull
+           || c == Errc::UnknownDevice || c == Errc::LimitExceeded || c == Errc::NoDevice;
+}
 
 struct Entry {
     std::atomic<int> refs[kThreads];
@@ -112,6 +123,12 @@ void TstEngineModel::randomizedAgainstModel() {
     };
     QVERIFY(addDevice(10));
     QVERIFY(addDevice(5));
+    for (std::uint16_t cg = 1; cg <= 5; ++cg) {
+        CgroupPolicy p;
+        p.parent = CgroupId{kParents[cg]};
+        QVERIFY(engine.setCgroupPolicy(CgroupId{cg}, p).ok());
+    }
+    std::array<std::atomic<std::uint64_t>, 6> tierOps{}; // writeback, compact pool, compact device, policy, recompress, promotion
 
     std::vector<Entry> table(kEntries);
     Failure failure;
@@ -188,7 +205,88 @@ void TstEngineModel::randomizedAgainstModel() {
 
             const unsigned roll = unsigned(rng() % 100);
             const Op op = roll < 25 ? OpOut : roll < 50 ? OpIn : roll < 58 ? OpDup : roll < 63 ? OpShare
-                        : roll < 85 ? OpPut : roll < 97 ? OpMove : OpDrop;
+                        : roll < 85 ? OpPut : roll < 95 ? OpMove : roll < 98 ? OpDrop : OpTier;
+            if (op == OpTier) {
+                // Whole-engine tier operations, racing with the other thread's entry operations.
+                // Compactions scan the whole pool or device: rarer than the per-cgroup operations.
+                static constexpr unsigned kKinds[16] = {0, 0, 0, 0, 0, 1, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5};
+                const unsigned kind = kKinds[rng() % 16];
+                const CgroupId cg{std::uint16_t(rng() % 6)};
+                switch (kind) {
+                case 0: {
+                    WritebackOptions o;
+                    o.cgroup = cg;
+                    o.maxPages = 1 + rng() % 256;
+                    o.batchPages = std::uint32_t(1 + rng() % 64);
+                    o.compressed = rng() % 2;
+                    o.secondChance = rng() % 2;
+                    auto r = engine.writeback(o);
+                    if (!r)
+                        failure.set(QStringLiteral("writeback: %1").arg(QLatin1String(errcName(r.code()))));
+                    else if (r->firstError.code != Errc::Ok && !acceptableRefusal(r->firstError.code))
+                        failure.set(QStringLiteral("writeback error: %1").arg(QLatin1String(errcName(r->firstError.code))));
+                    break;
+                }
+                case 1: {
+                    auto r = engine.compactPool();
+                    if (!r)
+                        failure.set(QStringLiteral("compactPool: %1").arg(QLatin1String(errcName(r.code()))));
+                    break;
+                }
+                case 2: {
+                    DeviceId victim;
+                    {
+                        std::lock_guard lock(devicesLock);
+                        victim = devices[rng() % devices.size()].first;
+                    }
+                    CompactOptions co;
+                    co.shrinkFile = rng() % 2;
+                    auto r = engine.compactDevice(victim, co);
+                    if (!r && r.code() != Errc::UnknownDevice && r.code() != Errc::Busy)
+                        failure.set(QStringLiteral("compactDevice: %1").arg(QLatin1String(errcName(r.code()))));
+                    break;
+                }
+                case 3: {
+                    if (cg.value == 0)
+                        break;
+                    CgroupPolicy p;
+                    p.parent = CgroupId{kParents[cg.value]};
+                    if (rng() % 3 == 0)
+                        p.zswapMaxBytes = (8 + rng() % 256) * 1024;
+                    if (rng() % 3 == 0)
+                        p.swapMaxBytes = (64 + rng() % 4096) * kPageSize;
+                    p.zswapWriteback = rng() % 4 != 0;
+                    auto r = engine.setCgroupPolicy(cg, p);
+                    if (!r)
+                        failure.set(QStringLiteral("setCgroupPolicy: %1").arg(QLatin1String(errcName(r.code()))));
+                    break;
+                }
+                case 4: {
+                    RecompressOptions o;
+                    o.cgroup = cg;
+                    o.codec = Codec::Zstd;
+                    o.zstdLevel = 5;
+                    o.maxPages = 128;
+                    auto r = engine.recompress(o);
+                    if (!r)
+                        failure.set(QStringLiteral("recompress: %1").arg(QLatin1String(errcName(r.code()))));
+                    break;
+                }
+                default: {
+                    PromotionPolicy p;
+                    p.deviceToPool = rng() % 2;
+                    p.minLoads = std::uint32_t(1 + rng() % 3);
+                    if (!engine.setPromotionPolicy(p))
+                        failure.set(QStringLiteral("setPromotionPolicy failed"));
+                    break;
+                }
+                }
+                ++tierOps[kind];
+                ++counts[t][OpTier];
+                ++executed;
+                idle = 0;
+                continue;
+            }
             std::size_t i = std::size_t(rng() % kEntries);
             // Operations other than a swap-out need a reference this thread owns: look a little.
             for (int tries = 0; op != OpOut && tries < 16 && table[i].refs[t].load(std::memory_order_acquire) == 0; ++tries)
@@ -205,6 +303,11 @@ void TstEngineModel::randomizedAgainstModel() {
                 fillPage(page, mine.kind, mine.seed);
                 auto slot = engine.swapOut(page, CgroupId{std::uint16_t(1 + i % 5)});
                 if (!slot) {
+                    // A policy (swap.max, zswap.max with writeback off) may refuse: the page
+                    // would stay resident. Anything else is a bug.
+                    if (slot.code() == Errc::LimitExceeded || slot.code() == Errc::BackendFull
+                        || slot.code() == Errc::PoolLimit)
+                        continue;
                     failure.set(QStringLiteral("swapOut: %1").arg(QLatin1String(errcName(slot.code()))));
                     break;
                 }
@@ -261,8 +364,7 @@ void TstEngineModel::randomizedAgainstModel() {
                 auto r = engine.move(e.slot, target);
                 // Acceptable refusals leave the entry where it was: busy, pool or device full, a
                 // device that was just swapped off.
-                if (!r && r.code() != Errc::Busy && r.code() != Errc::PoolLimit && r.code() != Errc::DeviceFull
-                    && r.code() != Errc::BackendFull && r.code() != Errc::UnknownDevice)
+                if (!r && !acceptableRefusal(r.code()))
                     failure.set(QStringLiteral("move: %1").arg(QLatin1String(errcName(r.code()))));
                 break;
             }
@@ -344,6 +446,25 @@ void TstEngineModel::randomizedAgainstModel() {
     const EngineStats before = engine.stats();
     QVERIFY(before.events.moves > 0);
     QVERIFY(before.pool.limitHits > 0);
+    for (std::size_t k = 0; k < tierOps.size(); ++k)
+        QVERIFY2(tierOps[k].load() > 0, qPrintable(QStringLiteral("tier operation %1 never ran").arg(k)));
+    QVERIFY(before.events.zswpwb > 0);
+    // Policy charges equal the statistics of each subtree (quiescent now).
+    for (const auto& st : engine.cgroupPolicies()) {
+        std::uint64_t pool = 0, device = 0;
+        for (const auto& cs : before.cgroups) {
+            std::uint16_t c = cs.id.value;
+            bool inSubtree = st.id.value == 0;
+            for (int depth = 0; depth < 4 && !inSubtree && c != 0; ++depth, c = c <= 5 ? kParents[c] : 0)
+                inSubtree = c == st.id.value;
+            if (!inSubtree)
+                continue;
+            pool += cs.backends[std::size_t(Backend::Pool)].storedBytes;
+            device += cs.backends[std::size_t(Backend::Device)].entries * kPageSize;
+        }
+        QCOMPARE(st.poolBytes, pool);
+        QCOMPARE(st.deviceBytes, device);
+    }
 
     // Put everything: all memory and disk space must come back.
     for (auto& e : table)
@@ -364,6 +485,11 @@ void TstEngineModel::randomizedAgainstModel() {
     QCOMPARE(s.pool.poolBytes, 0u);
     QCOMPARE(s.pool.zspages, 0u);
     QCOMPARE(s.events.swapOuts, s.events.frees);
+    for (const auto& st : engine.cgroupPolicies()) {
+        QCOMPARE(st.poolBytes, 0u);
+        QCOMPARE(st.deviceBytes, 0u);
+        QCOMPARE(st.lruEntries, 0u);
+    }
     std::lock_guard lock(devicesLock);
     for (const auto& d : s.devices)
         QCOMPARE(d.usedSlots, 0u);

@@ -583,6 +583,7 @@ void TestSwapDevice::statsAreFilled() {
     QCOMPARE(st.clusters, std::uint64_t(2));
     QCOMPARE(st.freeClusters, std::uint64_t(0));
     QCOMPARE(st.writes, std::uint64_t(600));
+    QCOMPARE(dev->writeCalls(), std::uint64_t(600)); // one write call per store()
     QCOMPARE(st.reads, std::uint64_t(2));
     QCOMPARE(st.readErrors + st.writeErrors + st.checksumErrors + st.discards, std::uint64_t(0));
     QVERIFY(st.metadataBytes > 2 * 512 * 12);

@@ -80,6 +80,27 @@ SandboxReport fullReport(SwapDesign design, std::uint64_t base = 1000) {
     r.firstStoreError.at(SlotId{77}).on(DeviceId{1}).file("/var/swap/tier1.swap", 8192).os(5);
     r.figures = figuresWith(base);
     r.swapoffs = {{1, 500, 123456, 654321, 7'000'000, 6'000'000}};
+    // Both actions carry an error, so that the structure pins the error object's keys (an
+    // action that succeeded has "error": null, checked in actionValues).
+    ActionFigures writeback;
+    writeback.kind = SandboxAction::Kind::Writeback;
+    writeback.at = 0.5;
+    writeback.pagesMoved = 4096;
+    writeback.pagesWritten = 4000;
+    writeback.writeCalls = 16;
+    writeback.ptesVisited = 0;
+    writeback.bytesReclaimed = 6'000'000;
+    writeback.diskReservedBefore = 1 << 20;
+    writeback.diskReservedAfter = 17 << 20;
+    writeback.nanos = 3'000'000;
+    writeback.cpuNanos = kTwoTo53 + 3;
+    writeback.error = Error::of(Errc::DeviceFull);
+    ActionFigures compact = writeback;
+    compact.kind = SandboxAction::Kind::CompactDevice;
+    compact.at = 1.0;
+    compact.error = Error::of(Errc::IoError);
+    compact.error.on(DeviceId{1}).file("/var/swap/tier1.swap", 4096).os(5);
+    r.actions = {writeback, compact};
 
     SandboxSample& s = r.final;
     s.elapsedNanos = 2'500'000'000;
@@ -301,6 +322,8 @@ private slots:
     void emptyReportHasAllTopLevelKeys();
     void comparisonValues_data();
     void comparisonValues();
+    void actionValues();
+    void actionKindNames();
 };
 
 void TestSandboxJson::reportStructure() {
@@ -353,6 +376,20 @@ void TestSandboxJson::reportValues_data() {
     QTest::newRow("store error slot") << u"first_store_error/slot"_s << u"77"_s;
     QTest::newRow("store error offset") << u"first_store_error/offset"_s << u"8192"_s;
     QTest::newRow("store error errno") << u"first_store_error/os_error"_s << u"5"_s;
+    QTest::newRow("action kind") << u"actions/0/kind"_s << u"\"writeback\""_s;
+    QTest::newRow("action at") << u"actions/0/at"_s << u"0.5"_s;
+    QTest::newRow("action pages moved") << u"actions/0/pages_moved"_s << u"4096"_s;
+    QTest::newRow("action pages written") << u"actions/0/pages_written"_s << u"4000"_s;
+    QTest::newRow("action write calls") << u"actions/0/write_calls"_s << u"16"_s;
+    QTest::newRow("action PTEs") << u"actions/0/ptes_visited"_s << u"0"_s;
+    QTest::newRow("action reclaimed") << u"actions/0/bytes_reclaimed"_s << u"6000000"_s;
+    QTest::newRow("action reserved before") << u"actions/0/disk_reserved_before_bytes"_s << u"1048576"_s;
+    QTest::newRow("action reserved after") << u"actions/0/disk_reserved_after_bytes"_s << u"17825792"_s;
+    QTest::newRow("action wall") << u"actions/0/nanos"_s << u"3000000"_s;
+    QTest::newRow("action CPU, exact") << u"actions/0/cpu_nanos"_s << u"9007199254740995"_s;
+    QTest::newRow("action error code") << u"actions/0/error/code"_s << u"\"device-full\""_s;
+    QTest::newRow("second action kind") << u"actions/1/kind"_s << u"\"compact-device\""_s;
+    QTest::newRow("second action error path") << u"actions/1/error/path"_s << u"\"/var/swap/tier1.swap\""_s;
 }
 
 void TestSandboxJson::reportValues() {
@@ -423,6 +460,37 @@ void TestSandboxJson::comparisonValues() {
     QFETCH(QString, expected);
     const QJsonObject json = SandboxJson::comparison(scenarioObject(), twoVariants());
     QCOMPARE(jsonText(at(json, path)), expected);
+}
+
+void TestSandboxJson::actionValues() {
+    // A successful action has a null error, and every action of the report is listed in order.
+    SandboxReport r;
+    ActionFigures ok;
+    ok.kind = SandboxAction::Kind::CompactPool;
+    ok.bytesReclaimed = 8192;
+    r.actions = {ok, ok};
+    r.actions[1].kind = SandboxAction::Kind::SetCgroupPolicy;
+    const QJsonObject json = SandboxJson::report(r, {});
+    QCOMPARE(json.value(u"actions"_s).toArray().size(), 2);
+    QCOMPARE(jsonText(at(json, u"actions/0/error"_s)), u"null"_s);
+    QCOMPARE(jsonText(at(json, u"actions/0/kind"_s)), u"\"compact-pool\""_s);
+    QCOMPARE(jsonText(at(json, u"actions/0/bytes_reclaimed"_s)), u"8192"_s);
+    QCOMPARE(jsonText(at(json, u"actions/1/kind"_s)), u"\"set-policy\""_s);
+    // In a comparison, each design's run carries its own actions.
+    const QJsonObject compared = SandboxJson::comparison(scenarioObject(), twoVariants());
+    QCOMPARE(jsonText(at(compared, u"variants/0/classic/actions/1/kind"_s)), u"\"compact-device\""_s);
+}
+
+void TestSandboxJson::actionKindNames() {
+    using Kind = SandboxAction::Kind;
+    const std::pair<Kind, QString> names[] = {
+        {Kind::Swapoff, u"swapoff"_s},           {Kind::SetPriority, u"set-priority"_s},
+        {Kind::SetPool, u"set-pool"_s},          {Kind::CompactDevice, u"compact-device"_s},
+        {Kind::CompactPool, u"compact-pool"_s},  {Kind::Writeback, u"writeback"_s},
+        {Kind::SetCgroupPolicy, u"set-policy"_s}, {Kind::Recompress, u"recompress"_s},
+        {Kind::SetPromotion, u"set-promotion"_s}};
+    for (const auto& [kind, name] : names)
+        QCOMPARE(SandboxJson::actionKindName(kind), name);
 }
 
 QTEST_APPLESS_MAIN(TestSandboxJson)

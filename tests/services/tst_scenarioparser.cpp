@@ -44,6 +44,14 @@ QString s(const std::string& text) { return QString::fromStdString(text); }
 QString n(std::uint64_t value) { return QString::number(value); }
 QString n(double value) { return QString::number(value); }
 QString b(bool value) { return value ? u"true"_s : u"false"_s; }
+/// A limit where kNoLimit (== kUnlimited) is "max".
+QString lim(std::uint64_t value) { return value == kNoLimit ? u"max"_s : n(value); }
+QString tierList(const std::vector<std::string>& tiers) {
+    QStringList names;
+    for (const std::string& t : tiers)
+        names << s(t);
+    return names.join(u',');
+}
 
 QString poolText(const PoolOptions& p) {
     return u"%1/%2/%3/%4/%5/%6"_s.arg(b(p.enabled), QLatin1String(codecName(p.codec)))
@@ -66,6 +74,13 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
     f[u"verifyPages"_s] = b(c.verifyPages);
     f[u"pool"_s] = poolText(c.engine.pool);
     f[u"detectZeroPages"_s] = b(c.engine.detectZeroPages);
+    f[u"promotion"_s] = u"%1/%2"_s.arg(b(c.promotion.deviceToPool)).arg(c.promotion.minLoads);
+    f[u"maintainEveryRounds"_s] = n(std::uint64_t(c.maintainEveryRounds));
+    const MaintenancePolicy& m = c.maintenance;
+    f[u"maintenance"_s] = u"%1/%2/%3/%4/%5/%6"_s.arg(n(m.idleWritebackNanos), n(m.recompressNanos),
+                                                    QLatin1String(codecName(m.recompressCodec)))
+                              .arg(m.recompressLevel)
+                              .arg(lim(m.writeBudgetBytesPerHour), b(m.compressedWriteback));
     f[u"mix"_s] = s(c.mix.toString());
     f[u"contentFiles"_s] = n(std::uint64_t(c.contentFiles.size()));
     f[u"devices"_s] = n(std::uint64_t(c.devices.size()));
@@ -129,6 +144,21 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
         f[p + u"device"_s] = QString::number(a.device);
         f[p + u"priority"_s] = QString::number(a.priority);
         f[p + u"pool"_s] = poolText(a.pool);
+        f[p + u"cgroup"_s] = QString::number(a.cgroup);
+        const WritebackOptions& w = a.writeback;
+        f[p + u"writeback"_s] = u"%1/%2/%3/%4/%5/%6/%7"_s.arg(lim(w.maxPages), lim(w.maxPoolBytes), lim(w.maxWriteBytes),
+                                                             n(w.minIdleNanos), b(w.secondChance), b(w.compressed))
+                                    .arg(w.batchPages);
+        const CgroupPolicyChange& pc = a.policy;
+        f[p + u"policy"_s] = u"%1/%2/%3/%4"_s.arg(pc.swapMax ? lim(*pc.swapMax) : u"-"_s,
+                                                  pc.zswapMax ? lim(*pc.zswapMax) : u"-"_s,
+                                                  pc.zswapWriteback ? b(*pc.zswapWriteback) : u"-"_s,
+                                                  pc.allowedTiers ? u"[%1]"_s.arg(tierList(*pc.allowedTiers)) : u"-"_s);
+        const RecompressOptions& r = a.recompress;
+        f[p + u"recompress"_s] = u"%1/%2/%3/%4"_s.arg(QLatin1String(codecName(r.codec)))
+                                     .arg(r.zstdLevel)
+                                     .arg(n(r.minIdleNanos), lim(r.maxPages));
+        f[p + u"promotion"_s] = u"%1/%2"_s.arg(b(a.promotion.deviceToPool)).arg(a.promotion.minLoads);
     }
     return f;
 }
@@ -432,6 +462,81 @@ void TestScenarioParser::goodInputs_data() {
                        u"actions[2].pool=true/zstd/3/33554432/50/4"_s,
                        u"actions[3].at=1"_s,
                        u"actions[3].device=0"_s};
+
+    // Two tiers, a cgroup tree and a device, for the tier-policy actions.
+    const QByteArray setup = kHead
+        + "[[device]]\nname = \"ssd\"\nsize = \"1M\"\npriority = 10\n"
+          "[[tier]]\nname = \"fast\"\nmin_priority = 10\n[[tier]]\nname = \"slow\"\nmax_priority = 9\n"
+          "[[cgroup]]\nname = \"work\"\n[[cgroup]]\nname = \"work/batch\"\nparent = \"work\"\n"
+        + kWork;
+    QTest::newRow("compactions")
+        << bytes(setup + "[[action]]\nkind = \"compact-device\"\ndevice = \"ssd\"\nat = \"50%\"\n"
+                         "[[action]]\nkind = \"compact-pool\"\n")
+        << QStringList{u"actions=2"_s, u"actions[0].kind=3"_s, u"actions[0].device=0"_s, u"actions[0].at=0.5"_s,
+                       u"actions[1].kind=4"_s, u"actions[1].at=1"_s};
+    QTest::newRow("writeback: defaults (every cgroup, engine defaults)")
+        << bytes(setup + "[[action]]\nkind = \"writeback\"\n")
+        << QStringList{u"actions[0].kind=5"_s, u"actions[0].cgroup=0"_s,
+                       u"actions[0].writeback=max/max/max/0/true/false/256"_s};
+    QTest::newRow("writeback: every key")
+        << bytes(setup
+                 + "[[action]]\nkind = \"writeback\"\ncgroup = \"work/batch\"\nmax_pages = 4096\n"
+                   "max_pool_bytes = \"8M\"\nmax_write_bytes = 65536\nmin_idle = \"30s\"\nsecond_chance = false\n"
+                   "compressed = true\nbatch_pages = 512\n")
+        << QStringList{u"actions[0].cgroup=2"_s,
+                       u"actions[0].writeback=4096/8388608/65536/30000000000/false/true/512"_s};
+    QTest::newRow("writeback: cgroup as a path, batch of 1, max limits")
+        << bytes(setup
+                 + "[[action]]\nkind = \"writeback\"\ncgroup = \"/work\"\nbatch_pages = 1\n"
+                   "max_pool_bytes = \"max\"\nmin_idle = 250\n")
+        << QStringList{u"actions[0].cgroup=1"_s, u"actions[0].writeback=max/max/max/250000000/true/false/1"_s};
+    QTest::newRow("set-policy: every key")
+        << bytes(setup
+                 + "[[action]]\nkind = \"set-policy\"\nat = 0.3\ncgroup = \"work/batch\"\nswap_max = \"32M\"\n"
+                   "zswap_max = \"16M\"\nzswap_writeback = false\nallowed_tiers = [\"slow\", \"fast\"]\n")
+        << QStringList{u"actions[0].kind=6"_s, u"actions[0].at=0.3"_s, u"actions[0].cgroup=2"_s,
+                       u"actions[0].policy=33554432/16777216/false/[slow,fast]"_s};
+    QTest::newRow("set-policy: one key; max; [] allows every tier")
+        << bytes(setup + "[[action]]\nkind = \"set-policy\"\ncgroup = \"/\"\nzswap_max = \"max\"\n"
+                         "[[action]]\nkind = \"set-policy\"\ncgroup = \"work\"\nallowed_tiers = []\n")
+        << QStringList{u"actions[0].cgroup=0"_s, u"actions[0].policy=-/max/-/-"_s, u"actions[1].cgroup=1"_s,
+                       u"actions[1].policy=-/-/-/[]"_s};
+    QTest::newRow("set-policy: allowed tier \"default\" without [[tier]]")
+        << bytes(kHead + kWork + "[[action]]\nkind = \"set-policy\"\ncgroup = \"/\"\nallowed_tiers = [\"default\"]\n")
+        << QStringList{u"actions[0].policy=-/-/-/[default]"_s};
+    QTest::newRow("recompress: defaults and every key")
+        << bytes(setup + "[[action]]\nkind = \"recompress\"\n"
+                         "[[action]]\nkind = \"recompress\"\ncgroup = \"work\"\ncodec = \"lzo\"\nzstd_level = 19\n"
+                         "min_idle = \"2m\"\nmax_pages = 100\n")
+        << QStringList{u"actions[0].kind=7"_s, u"actions[0].cgroup=0"_s, u"actions[0].recompress=zstd/9/0/max"_s,
+                       u"actions[1].cgroup=1"_s, u"actions[1].recompress=lzo/19/120000000000/100"_s};
+    QTest::newRow("set-promotion keeps the [promotion] value it does not set")
+        << bytes(kHead + "[promotion]\ndevice_to_pool = true\nmin_loads = 3\n" + kWork
+                 + "[[action]]\nkind = \"set-promotion\"\nmin_loads = 1\n"
+                   "[[action]]\nkind = \"set-promotion\"\ndevice_to_pool = false\n")
+        << QStringList{u"promotion=true/3"_s, u"actions[0].kind=8"_s, u"actions[0].promotion=true/1"_s,
+                       u"actions[1].promotion=false/3"_s};
+    QTest::newRow("no [promotion] or [maintenance]: off")
+        << bytes(kHead + kWork)
+        << QStringList{u"promotion=false/1"_s, u"maintainEveryRounds=0"_s,
+                       u"maintenance=0/0/zstd/9/max/false"_s};
+    QTest::newRow("[maintenance]: every key")
+        << bytes(kHead
+                 + "[maintenance]\nevery_rounds = 16\nidle_writeback = \"30s\"\nrecompress_after = \"1m\"\n"
+                   "recompress_codec = \"lz4\"\nrecompress_level = -5\nwrite_budget = \"1G\"\n"
+                   "compressed_writeback = true\n"
+                 + kWork)
+        << QStringList{u"maintainEveryRounds=16"_s,
+                       u"maintenance=30000000000/60000000000/lz4/-5/1073741824/true"_s};
+    QTest::newRow("[maintenance]: budget per hour with /h, and none")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 1\nwrite_budget = \"512M/h\"\n" + kWork)
+        << QStringList{u"maintainEveryRounds=1"_s, u"maintenance=0/0/zstd/9/536870912/false"_s};
+    QTest::newRow("[maintenance]: write_budget max")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 4\nwrite_budget = \"max\"\n" + kWork)
+        << QStringList{u"maintenance=0/0/zstd/9/max/false"_s};
+    QTest::newRow("workload cgroup as a path")
+        << bytes(kHead + "[[cgroup]]\nname = \"batch\"\n[[workload]]\nname = \"w\"\nsize = \"1M\"\ncgroup = \"/batch\"\n")
+        << QStringList{u"workloads[0].cgroup=1"_s};
 }
 
 void TestScenarioParser::goodInputs() {
@@ -561,7 +666,7 @@ void TestScenarioParser::badInputs_data() {
         << u"unknown key 'min_prority' in [[tier]], did you mean 'min_priority'? (known: name, min_priority, max_priority)"_s;
     QTest::newRow("unknown workload cgroup")
         << bytes(kHead + "[[workload]]\nname = \"w\"\ncgroup = \"batch\"\nsize = \"1M\"\n") << 5 << 10
-        << u"unknown cgroup 'batch' (cgroups: /)"_s;
+        << u"unknown cgroup 'batch' in [[workload]] (cgroups: /)"_s;
     QTest::newRow("duplicate workload") << bytes(kHead + kWork + kWork) << 7 << 8 << u"duplicate workload name 'w'"_s;
     QTest::newRow("unknown device in action")
         << bytes(kHead + "[[device]]\nname = \"ssd\"\nsize = \"1M\"\n" + kWork
@@ -659,6 +764,125 @@ void TestScenarioParser::badInputs_data() {
                                               << 8 << 14 << u"'seed' in the top-level table"_s;
     QTest::newRow("sweep without values") << bytes(kHead + kWork + "[sweep]\nkey = \"seed\"\nvalues = []\n") << 8 << 10
                                           << u"needs at least one value"_s;
+    QTest::newRow("unknown parent cgroup, did you mean")
+        << bytes(kHead + "[[cgroup]]\nname = \"work\"\n[[cgroup]]\nname = \"b\"\nparent = \"wrok\"\n" + kWork) << 7 << 10
+        << u"unknown parent cgroup 'wrok', did you mean 'work'? (cgroups: /, work)"_s;
+
+    // Tier-policy actions. `setup` is lines 1-20, so an action's [[action]] is line 21 and its
+    // keys follow from line 22.
+    const QByteArray setup = kHead
+        + "[[device]]\nname = \"ssd\"\nsize = \"1M\"\npriority = 10\n"
+          "[[tier]]\nname = \"fast\"\nmin_priority = 10\n[[tier]]\nname = \"slow\"\nmax_priority = 9\n"
+          "[[cgroup]]\nname = \"work\"\n[[cgroup]]\nname = \"work/batch\"\nparent = \"work\"\n"
+        + kWork;
+    const auto action = [&](const char* body) { return bytes(setup + "[[action]]\n" + body); };
+    QTest::newRow("action kind typo: did you mean")
+        << action("kind = \"writebak\"\n") << 22 << 8
+        << u"'kind' in [[action]] must be one of \"swapoff\", \"set-priority\", \"set-pool\", \"compact-device\", "
+           "\"compact-pool\", \"writeback\", \"set-policy\", \"recompress\", \"set-promotion\", not \"writebak\"; "
+           "did you mean \"writeback\"?"_s;
+    QTest::newRow("action kind far from any: no suggestion")
+        << action("kind = \"defragment\"\n") << 22 << 8 << u"\"set-promotion\", not \"defragment\""_s;
+    QTest::newRow("action key typo: did you mean")
+        << action("kind = \"writeback\"\nbatch_page = 3\n") << 23 << 1
+        << u"unknown key 'batch_page' in [[action]], did you mean 'batch_pages'?"_s;
+    QTest::newRow("writeback: unknown cgroup, did you mean")
+        << action("kind = \"writeback\"\ncgroup = \"work/bach\"\n") << 23 << 10
+        << u"unknown cgroup 'work/bach' in [[action]], did you mean 'work/batch'? (cgroups: /, work, work/batch)"_s;
+    QTest::newRow("writeback: unknown cgroup path, did you mean")
+        << action("kind = \"writeback\"\ncgroup = \"/wrk\"\n") << 23 << 10
+        << u"unknown cgroup '/wrk' in [[action]], did you mean '/work'?"_s;
+    QTest::newRow("writeback: batch_pages 0")
+        << action("kind = \"writeback\"\nbatch_pages = 0\n") << 23 << 15
+        << u"'batch_pages' in [[action]] must be between 1 and 512, not 0"_s;
+    QTest::newRow("writeback: batch_pages 513")
+        << action("kind = \"writeback\"\nbatch_pages = 513\n") << 23 << 15
+        << u"'batch_pages' in [[action]] must be between 1 and 512, not 513"_s;
+    QTest::newRow("writeback: max_pages 0")
+        << action("kind = \"writeback\"\nmax_pages = 0\n") << 23 << 13
+        << u"'max_pages' in [[action]] must be 1 or more, not 0"_s;
+    QTest::newRow("writeback: max_pool_bytes not a size")
+        << action("kind = \"writeback\"\nmax_pool_bytes = \"8 pages\"\n") << 23 << 18
+        << u"'max_pool_bytes' in [[action]]: '8 pages' is not a size"_s;
+    QTest::newRow("writeback: min_idle not a duration")
+        << action("kind = \"writeback\"\nmin_idle = \"soon\"\n") << 23 << 12
+        << u"'min_idle' in [[action]]: 'soon' is not a duration"_s;
+    QTest::newRow("writeback: second_chance not a boolean")
+        << action("kind = \"writeback\"\nsecond_chance = \"no\"\n") << 23 << 17
+        << u"'second_chance' in [[action]] must be true or false, not a string"_s;
+    QTest::newRow("writeback: key of another kind")
+        << action("kind = \"writeback\"\nzswap_max = \"1M\"\n") << 23 << 13
+        << u"'zswap_max' in [[action]] does not apply to kind = \"writeback\""_s;
+    QTest::newRow("set-policy: zswap_max lots")
+        << action("kind = \"set-policy\"\ncgroup = \"work\"\nzswap_max = \"lots\"\n") << 24 << 13
+        << u"'zswap_max' in [[action]]: 'lots' is not a size; expected a number of bytes or a number with K, M, G or T (such as \"64M\"), or \"max\""_s;
+    QTest::newRow("set-policy: undeclared tier, did you mean")
+        << action("kind = \"set-policy\"\ncgroup = \"work\"\nallowed_tiers = [\"slow\", \"fasst\"]\n") << 24 << 26
+        << u"unknown tier 'fasst' in 'allowed_tiers' in [[action]], did you mean 'fast'? (tiers: fast, slow)"_s;
+    QTest::newRow("set-policy: tier without [[tier]]")
+        << bytes(kHead + kWork + "[[action]]\nkind = \"set-policy\"\ncgroup = \"/\"\nallowed_tiers = [\"fast\"]\n")
+        << 9 << 18 << u"unknown tier 'fast' in 'allowed_tiers' in [[action]] (the scenario has no [[tier]]"_s;
+    QTest::newRow("set-policy: changes nothing")
+        << action("kind = \"set-policy\"\ncgroup = \"work\"\n") << 21 << 1
+        << u"kind = \"set-policy\" in [[action]] changes nothing: give at least one of swap_max, zswap_max, zswap_writeback, allowed_tiers"_s;
+    QTest::newRow("set-policy: no cgroup")
+        << action("kind = \"set-policy\"\nzswap_max = \"1M\"\n") << 21 << 1
+        << u"missing required key 'cgroup' in [[action]]"_s;
+    QTest::newRow("set-policy: key of another kind")
+        << action("kind = \"set-policy\"\ncgroup = \"work\"\nmax_pages = 5\n") << 24 << 13
+        << u"'max_pages' in [[action]] does not apply to kind = \"set-policy\""_s;
+    QTest::newRow("recompress: codec raw")
+        << action("kind = \"recompress\"\ncodec = \"raw\"\n") << 23 << 9
+        << u"unknown codec 'raw' in [[action]]: recompression compresses with \"lz4\", \"zstd\" or \"lzo\""_s;
+    QTest::newRow("recompress: codec typo")
+        << action("kind = \"recompress\"\ncodec = \"zstdd\"\n") << 23 << 9 << u"or \"lzo\", did you mean 'zstd'?"_s;
+    QTest::newRow("recompress: zstd level")
+        << action("kind = \"recompress\"\nzstd_level = 23\n") << 23 << 14
+        << u"'zstd_level' in [[action]] must be between -131072 and 22, not 23"_s;
+    QTest::newRow("compact-device: unknown device, did you mean")
+        << action("kind = \"compact-device\"\ndevice = \"sdd\"\n") << 23 << 10
+        << u"unknown device 'sdd' in [[action]], did you mean 'ssd'? (devices: ssd)"_s;
+    QTest::newRow("compact-device: no device")
+        << action("kind = \"compact-device\"\n") << 21 << 1 << u"missing required key 'device' in [[action]]"_s;
+    QTest::newRow("compact-pool: takes no device")
+        << action("kind = \"compact-pool\"\ndevice = \"ssd\"\n") << 23 << 10
+        << u"'device' in [[action]] does not apply to kind = \"compact-pool\""_s;
+    QTest::newRow("set-promotion: min_loads 0")
+        << action("kind = \"set-promotion\"\nmin_loads = 0\n") << 23 << 13
+        << u"'min_loads' in [[action]] must be between 1 and 4294967295, not 0"_s;
+    QTest::newRow("set-promotion: changes nothing")
+        << action("kind = \"set-promotion\"\nat = \"start\"\n") << 21 << 1
+        << u"kind = \"set-promotion\" in [[action]] changes nothing: give at least one of device_to_pool, min_loads"_s;
+    QTest::newRow("[promotion]: min_loads 0")
+        << bytes(kHead + "[promotion]\nmin_loads = 0\n" + kWork) << 4 << 13
+        << u"'min_loads' in [promotion] must be between 1 and 4294967295, not 0"_s;
+    QTest::newRow("[promotion]: not a table")
+        << bytes(kHead + "promotion = true\n" + kWork) << 3 << 13
+        << u"'promotion' in the top-level table must be a table ([promotion]), not a boolean"_s;
+    QTest::newRow("[maintenance]: no every_rounds")
+        << bytes(kHead + "[maintenance]\nidle_writeback = \"1s\"\n" + kWork) << 3 << 1
+        << u"missing required key 'every_rounds' in [maintenance]"_s;
+    QTest::newRow("[maintenance]: every_rounds 0")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 0\n" + kWork) << 4 << 16
+        << u"'every_rounds' in [maintenance] must be between 1 and 1048576, not 0"_s;
+    QTest::newRow("[maintenance]: key typo")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 1\nidle_writebak = \"1s\"\n" + kWork) << 5 << 1
+        << u"unknown key 'idle_writebak' in [maintenance], did you mean 'idle_writeback'?"_s;
+    QTest::newRow("[maintenance]: recompress_codec raw")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 1\nrecompress_codec = \"raw\"\n" + kWork) << 5 << 20
+        << u"unknown codec 'raw' in [maintenance]"_s;
+    QTest::newRow("[maintenance]: write_budget per hour not a size")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 1\nwrite_budget = \"lots/h\"\n" + kWork) << 5 << 16
+        << u"'write_budget' in [maintenance]: 'lots/h' is not a size per hour"_s;
+    QTest::newRow("[maintenance]: write_budget not a size")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 1\nwrite_budget = \"lots\"\n" + kWork) << 5 << 16
+        << u"'write_budget' in [maintenance]: 'lots' is not a size"_s;
+    QTest::newRow("[maintenance]: idle_writeback not a duration")
+        << bytes(kHead + "[maintenance]\nevery_rounds = 1\nidle_writeback = true\n" + kWork) << 5 << 18
+        << u"'idle_writeback' in [maintenance] must be a duration"_s;
+    QTest::newRow("sweep of a [maintenance] key needs every_rounds")
+        << bytes(kHead + kWork + "[sweep]\nkey = \"maintenance.idle_writeback\"\nvalues = [\"1s\"]\n") << 8 << 11
+        << u"missing required key 'every_rounds' in [maintenance]"_s;
     QTest::newRow("format version 2") << bytes(QByteArray("format = 2\nname = \"t\"\n") + kWork) << 1 << 10
                                       << u"format 2 is not supported"_s;
 }
@@ -734,6 +958,26 @@ void TestScenarioParser::sweepOfAbsentTables() {
     QCOMPARE(byRoot.variants[0].config.cgroups.size(), std::size_t(1));
     QCOMPARE(byRoot.variants[0].config.cgroups[0].memoryMax, std::uint64_t(8) << 20);
     QCOMPARE(byRoot.variants[1].config.cgroups[0].memoryMax, kNoLimit);
+
+    // [promotion] is not in the file either; a [maintenance] key sweeps like any other.
+    const auto promotion = ScenarioParser::parse(
+        kHead + "[maintenance]\nevery_rounds = 2\n" + kWork
+            + "[sweep]\nkey = \"promotion.min_loads\"\nvalues = [1, 4]\n",
+        u"p.toml"_s, {});
+    const LoadedScenario& byPromotion = scenarioOf(promotion);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(byPromotion.variants.size(), std::size_t(2));
+    QCOMPARE(byPromotion.variants[1].label, u"min_loads=4"_s);
+    QCOMPARE(byPromotion.variants[1].config.promotion.minLoads, 4u);
+    const auto idle = ScenarioParser::parse(
+        kHead + "[maintenance]\nevery_rounds = 2\n" + kWork
+            + "[sweep]\nkey = \"maintenance.idle_writeback\"\nvalues = [\"1s\", \"2m\"]\n",
+        u"m.toml"_s, {});
+    const LoadedScenario& byIdle = scenarioOf(idle);
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(byIdle.variants[1].config.maintenance.idleWritebackNanos, std::uint64_t(120'000'000'000));
 }
 
 void TestScenarioParser::sweepValueErrorPointsAtTheValue() {
@@ -855,8 +1099,11 @@ void TestScenarioParser::documentedExampleParses() {
                   u"cgroups=4"_s, u"cgroups[2].parent=1"_s, u"cgroups[2].zswapWriteback=false"_s,
                   u"cgroups[3].allowedTiers=slow"_s,
                   u"workloads[0].cgroup=2"_s, u"workloads[0].hasMix=true"_s, u"workloads[1].pages=24576"_s,
-                  u"workloads[1].startRound=50"_s, u"actions=2"_s, u"actions[0].pool=true/lz4/3/33554432/90/4"_s,
-                  u"actions[1].device=0"_s});
+                  u"workloads[1].startRound=50"_s, u"maintainEveryRounds=16"_s,
+                  u"maintenance=30000000000/0/zstd/9/1073741824/false"_s, u"actions=3"_s,
+                  u"actions[0].pool=true/lz4/3/33554432/90/4"_s, u"actions[1].kind=5"_s, u"actions[1].at=0.75"_s,
+                  u"actions[1].cgroup=3"_s, u"actions[1].writeback=4096/max/max/0/true/false/256"_s,
+                  u"actions[2].device=0"_s});
 }
 
 void TestScenarioParser::builtinsAreListed() {
@@ -868,8 +1115,8 @@ void TestScenarioParser::builtinsAreListed() {
         QVERIFY2(!b.description.contains(u'\n'), qPrintable(b.name));
         QVERIFY2(b.description.size() <= 120, qPrintable(b.name + u": "_s + b.description)); // fits a line
     }
-    QCOMPARE(names, (QStringList{u"cgroup-tree"_s, u"fork-heavy"_s, u"phase-change"_s, u"swapoff"_s, u"usemem"_s,
-                                 u"zipfian-tiers"_s}));
+    QCOMPARE(names, (QStringList{u"cgroup-tree"_s, u"fork-heavy"_s, u"phase-change"_s, u"swapoff"_s,
+                                 u"tier-policies"_s, u"usemem"_s, u"zipfian-tiers"_s}));
 }
 
 void TestScenarioParser::everyBuiltinParses() {

@@ -134,7 +134,7 @@ void TestStatsReport::emptyStats() {
     QCOMPARE(json[u"backends"_s][u"pool"_s][u"entries"_s].toInteger(), 0);
     QCOMPARE(json[u"devices"_s].toArray().size(), 0);
     QCOMPARE(json[u"cgroups"_s].toArray().size(), 0);
-    QCOMPARE(json[u"events"_s].toObject().size(), 18);
+    QCOMPARE(json[u"events"_s].toObject().size(), 21);
 }
 
 void TestStatsReport::syntheticFigures() {

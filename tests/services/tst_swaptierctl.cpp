@@ -2,7 +2,8 @@
 // swaptierctl's scenario commands end to end, through the built binary: exit codes (0 success,
 // 1 runtime failure, 2 bad usage or invalid scenario), run with --json and --db, history
 // re-reading what run recorded, compare with the swapoff curve, metrics writing a textfile,
-// scenarios listing and printing the built-ins, and clear errors for broken databases.
+// scenarios listing and printing the built-ins, clear errors for broken databases, and actions
+// added with --action (reported by run, compared by compare, refused with status 2 when bad).
 #include <QtTest>
 
 #include <QJsonArray>
@@ -130,6 +131,11 @@ private slots:
     void compareShowsSwapoffCurve();
     void metricsWritesTextfile();
     void scenariosListsBuiltins();
+    void helpDescribesActions();
+    void invalidActionRunsNothing();
+    void runWithActions();
+    void compareWithAction();
+    void tierPoliciesBuiltinRuns();
 };
 
 void TestSwaptierctl::initTestCase() {
@@ -160,6 +166,17 @@ void TestSwaptierctl::usageErrors_data() {
     QTest::newRow("metrics missing dir") << QStringList{QStringLiteral("metrics"), QStringLiteral("--textfile"),
                                                         QStringLiteral("/nonexistent/dir"), QStringLiteral("usemem")}
                                          << 1 << QStringLiteral("/nonexistent/dir");
+    QTest::newRow("run bad --action value")
+        << QStringList{QStringLiteral("run"), QStringLiteral("usemem"), QStringLiteral("--action"),
+                       QStringLiteral("writeback batch_pages=0")}
+        << 2 << QStringLiteral("invalid --action \"writeback batch_pages=0\": at 'batch_pages=0': 'batch_pages' in --action must be between 1 and 512, not 0");
+    QTest::newRow("compare bad --action kind")
+        << QStringList{QStringLiteral("compare"), QStringLiteral("usemem"), QStringLiteral("--action"),
+                       QStringLiteral("writebak")}
+        << 2 << QStringLiteral("did you mean \"writeback\"?");
+    QTest::newRow("--action without a value")
+        << QStringList{QStringLiteral("run"), QStringLiteral("usemem"), QStringLiteral("--action")} << 2
+        << QStringLiteral("--action");
     QTest::newRow("scenarios unknown") << QStringList{QStringLiteral("scenarios"), QStringLiteral("nope")} << 2
                                        << QStringLiteral("nope");
 }
@@ -323,6 +340,88 @@ void TestSwaptierctl::scenariosListsBuiltins() {
     const Ran one = swaptierctl({QStringLiteral("scenarios"), QStringLiteral("usemem")});
     QCOMPARE(one.exitCode, 0);
     QVERIFY(one.out.contains(QStringLiteral("format = 1")));
+}
+
+void TestSwaptierctl::helpDescribesActions() {
+    for (const QString& command : {QStringLiteral("run"), QStringLiteral("compare")}) {
+        const Ran r = swaptierctl({command, QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("--action <spec>")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("--action \"writeback cgroup=/batch at=50% max_pages=4096\"")),
+                 qPrintable(r.out));
+    }
+}
+
+void TestSwaptierctl::invalidActionRunsNothing() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString path = writeFile(dir, QStringLiteral("small.toml"), kSmallScenario);
+    const QString devices = dir.filePath(QStringLiteral("devices"));
+    const Ran r = swaptierctl({QStringLiteral("run"), path, QStringLiteral("--device-dir"), devices,
+                               QStringLiteral("--db"), dir.filePath(QStringLiteral("h.db")), QStringLiteral("--action"),
+                               QStringLiteral("compact-pool"), QStringLiteral("--action"),
+                               QStringLiteral("writeback cgroup=/wrk max_pages=16")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("at 'cgroup=/wrk': unknown cgroup '/wrk' in --action, did you mean "
+                                           "'/work'? (cgroups: /, work)")),
+             qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(QDir(devices).isEmpty());
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("h.db"))));
+}
+
+void TestSwaptierctl::runWithActions() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString scenario = writeFile(dir, QStringLiteral("small.toml"), kSmallScenario);
+    const QString json = dir.filePath(QStringLiteral("report.json"));
+    const Ran r = swaptierctl({QStringLiteral("run"), scenario, QStringLiteral("-q"), QStringLiteral("--json"), json,
+                               QStringLiteral("--action"), QStringLiteral("writeback cgroup=/work at=50% max-pages=256"),
+                               QStringLiteral("--action"), QStringLiteral("compact-pool")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("Actions:")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("1. writeback")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("2. compact-pool")), qPrintable(r.out));
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray actions = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("actions")).toArray();
+    QCOMPARE(actions.size(), 2);
+    const QJsonObject writeback = actions.at(0).toObject();
+    QCOMPARE(writeback.value(QStringLiteral("kind")).toString(), QStringLiteral("writeback"));
+    QCOMPARE(writeback.value(QStringLiteral("at")).toDouble(), 0.5);
+    QVERIFY2(writeback.value(QStringLiteral("error")).isNull(), qPrintable(r.out));
+    // At most the 256 pages asked for, each written to the device.
+    const double written = writeback.value(QStringLiteral("pages_written")).toDouble(-1);
+    QVERIFY(written >= 0 && written <= 256);
+    QCOMPARE(actions.at(1).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("compact-pool"));
+}
+
+void TestSwaptierctl::compareWithAction() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString scenario = writeFile(dir, QStringLiteral("small.toml"), kSmallScenario);
+    const Ran r = swaptierctl({QStringLiteral("compare"), scenario, QStringLiteral("-q"), QStringLiteral("--action"),
+                               QStringLiteral("writeback cgroup=/work at=50%")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("Action 1: writeback at 50%")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("disk reserved before -> after")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("page-table entries walked")), qPrintable(r.out));
+}
+
+void TestSwaptierctl::tierPoliciesBuiltinRuns() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString json = dir.filePath(QStringLiteral("report.json"));
+    const Ran r = swaptierctl({QStringLiteral("run"), QStringLiteral("tier-policies"), QStringLiteral("-q"),
+                               QStringLiteral("--json"), json});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonArray actions = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("actions")).toArray();
+    QStringList kinds;
+    for (const QJsonValue& a : actions) {
+        kinds << a.toObject().value(QStringLiteral("kind")).toString();
+        QVERIFY2(a.toObject().value(QStringLiteral("error")).isNull(), qPrintable(r.out));
+    }
+    QCOMPARE(kinds, (QStringList{QStringLiteral("set-policy"), QStringLiteral("writeback"),
+                                 QStringLiteral("recompress"), QStringLiteral("set-promotion"),
+                                 QStringLiteral("compact-pool"), QStringLiteral("compact-device")}));
 }
 
 QTEST_GUILESS_MAIN(TestSwaptierctl)

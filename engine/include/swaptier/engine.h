@@ -18,6 +18,7 @@
 
 #include "swaptier/ids.h"
 #include "swaptier/options.h"
+#include "swaptier/policy.h"
 #include "swaptier/stats.h"
 #include "swaptier/status.h"
 #include "swaptier/tiers.h"
@@ -150,6 +151,36 @@ public:
     /// One pool compaction at a time (a second call waits). Cancelled if *cancel becomes true:
     /// every entry stays readable wherever it is. See engine/DESIGN.md, "Pool compaction".
     virtual Result<PoolCompactReport> compactPool(const std::atomic<bool>* cancel = nullptr) = 0;
+
+    // --- tier policies (swaptier/policy.h, engine/DESIGN.md "Tier policies") -------------
+    /// Creates or changes a cgroup's policy. InvalidArgument (Error::path = the field) for a
+    /// bad policy, an unknown parent, a parent change or a tree deeper than kMaxCgroupDepth.
+    /// Lowered limits, writeback turned off and narrowed tiers are enforced before it
+    /// returns: the subtree's excess pool entries are written back (oldest first) or, with
+    /// writeback off, brought into memory; device entries over swap.max, of owners with
+    /// writeback off or on tiers they may no longer use move to an allowed device, the pool
+    /// or memory. The report says what moved and whether the subtree is within its limits.
+    virtual Result<EnforceReport> setCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy) = 0;
+    /// Every cgroup with a policy or charged usage, by id.
+    virtual std::vector<CgroupPolicyState> cgroupPolicies() const = 0;
+    /// Writes pool entries of a subtree back to devices, oldest first, in contiguous runs of
+    /// options.batchPages slots written with one I/O each. Safe against concurrent swap-in,
+    /// put, stores and moves; an entry is never lost or duplicated. Entries whose owners may
+    /// not reach a device (writeback off, no tier, swap.max) stay in the pool. A write error
+    /// leaves the batch's entries in the pool and ends the pass (firstError).
+    virtual Result<WritebackReport> writeback(const WritebackOptions& options) = 0;
+    /// Stores idle pool entries of a subtree again with a stronger codec when that makes
+    /// them smaller (same slot, same LRU place; an entry is recompressed once).
+    virtual Result<RecompressReport> recompress(const RecompressOptions& options) = 0;
+    virtual Status setPromotionPolicy(const PromotionPolicy& policy) = 0;
+    virtual PromotionPolicy promotionPolicy() const = 0;
+    virtual Status setMaintenancePolicy(const MaintenancePolicy& policy) = 0;
+    virtual MaintenancePolicy maintenancePolicy() const = 0;
+    /// One maintenance pass, for a timer (the desktop app, swaptierctl, a systemd timer):
+    /// brings a full pool back under its accept threshold, writes back entries idle longer
+    /// than the policy's age within the write budget (a token bucket refilled by the Env
+    /// clock, at most one hour's worth), then recompresses idle entries.
+    virtual Result<MaintenanceReport> maintain() = 0;
 
     // --- configuration and statistics ----------------------------------------------------
     /// Changes the pool's codec, level or limit at runtime; stored objects keep their codec.

@@ -27,7 +27,11 @@
 // evict from their own LRU shards in parallel, and actions (swapoff, priority changes) run.
 // So for one config and seed the access, fault, refault and swap-out counts are the same on
 // every run and for any machine speed (unless durationMs cuts the run short). Which backend a
-// page lands on can vary when a pool limit is hit by parallel stores.
+// page lands on can vary when a pool limit is hit by parallel stores. In the Virtual design the
+// engine enforces memory.swap.max (and memory.zswap.max where writeback cannot make room) at
+// store time: when parallel stores race for the last room under such a limit, which of them is
+// refused, and so the counts from then on, can vary too. Scheduled maintenance ages entries by
+// the real clock, so it changes placement, not the counts.
 //
 // Thread safety: runSandbox() is called from one thread; it starts and joins its own workers.
 // Callbacks (progress, samples) are called between rounds, one at a time and never
@@ -39,6 +43,7 @@
 #include "swaptier/engine.h"
 #include "swaptier/options.h"
 #include "swaptier/pagemix.h"
+#include "swaptier/policy.h"
 #include "swaptier/stats.h"
 #include "swaptier/status.h"
 #include "swaptier/tiers.h"
@@ -48,6 +53,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,14 +112,57 @@ struct WorkloadSpec {
     bool hasMix = false;                 ///< false: SandboxConfig::mix
 };
 
+/// New values for a cgroup's swap policy (SandboxAction::Kind::SetCgroupPolicy); unset
+/// fields keep their value. Limits in bytes, kNoLimit = "max".
+struct CgroupPolicyChange {
+    std::optional<std::uint64_t> swapMax;
+    std::optional<std::uint64_t> zswapMax;
+    std::optional<bool> zswapWriteback;
+    std::optional<std::vector<std::string>> allowedTiers; ///< empty vector = every tier
+};
+
 /// Something done to the swap setup while the workload runs, between rounds.
 struct SandboxAction {
-    enum class Kind : std::uint8_t { Swapoff, SetPriority, SetPool };
+    enum class Kind : std::uint8_t {
+        Swapoff,
+        SetPriority,
+        SetPool,
+        CompactDevice,   ///< swapfile compaction of `device` (shrinks the file)
+        CompactPool,     ///< pool compaction
+        Writeback,       ///< write back pool entries of `cgroup`'s subtree now (`writeback`)
+        SetCgroupPolicy, ///< change `cgroup`'s limits (`policy`); lowered limits are enforced at once
+        Recompress,      ///< recompress idle pool entries of `cgroup`'s subtree (`recompress`)
+        SetPromotion,    ///< change the promotion policy (`promotion`)
+    };
     Kind kind = Kind::Swapoff;
     double at = 1.0;                     ///< progress share in [0, 1]; 1 = after the last access
     int device = 0;                      ///< index into SandboxConfig::devices
     int priority = 0;                    ///< SetPriority
     PoolOptions pool;                    ///< SetPool
+    int cgroup = 0;                      ///< index into SandboxConfig::cgroups (Writeback, SetCgroupPolicy, Recompress)
+    WritebackOptions writeback;          ///< Writeback (its cgroup field is ignored: `cgroup`)
+    CgroupPolicyChange policy;           ///< SetCgroupPolicy
+    RecompressOptions recompress;        ///< Recompress (its cgroup field is ignored: `cgroup`)
+    PromotionPolicy promotion;           ///< SetPromotion
+};
+
+/// What one executed action did, in the design that ran it (for `swaptierctl compare`).
+struct ActionFigures {
+    SandboxAction::Kind kind = SandboxAction::Kind::Swapoff;
+    double at = 0;
+    std::uint64_t round = 0;             ///< round after which it ran (SandboxSample::round)
+    std::uint64_t pagesMoved = 0;        ///< entries that changed backend (or slot, for compaction)
+    std::uint64_t pagesWritten = 0;      ///< 4 KiB device writes the action made
+    std::uint64_t writeCalls = 0;        ///< write system calls (batched writeback: one per run)
+    std::uint64_t ptesVisited = 0;       ///< page-table entries walked (classic design)
+    std::uint64_t bytesReclaimed = 0;    ///< pool bytes or file bytes given back
+    std::uint64_t diskReservedBefore = 0, diskReservedAfter = 0; ///< swapfile slots taken, bytes
+    std::uint64_t nanos = 0;             ///< wall time
+    std::uint64_t cpuNanos = 0;          ///< process CPU time during the action
+    /// Compressed pool bytes of each cgroup (this cgroup only, SandboxConfig::cgroups order)
+    /// right before and right after the action.
+    std::vector<std::uint64_t> poolBytesBefore, poolBytesAfter;
+    Error error;                         ///< code Ok if it succeeded
 };
 
 struct SandboxConfig {
@@ -134,6 +183,12 @@ struct SandboxConfig {
     unsigned reclaimBatch = 64;          ///< pages of headroom each worker gets per round
     unsigned roundAccesses = 4096;       ///< most accesses a worker makes per round
     bool verifyPages = true;             ///< compare every swapped-in page with its expected bytes
+    PromotionPolicy promotion;           ///< refault promotion (Virtual; the classic design never promotes)
+    /// Scheduled maintenance (Engine::maintain) every this many rounds; 0 = none. The sandbox
+    /// runs it between rounds, in the Virtual design only: the kernel's classic design has no
+    /// scheduled idle writeback or recompression (Writeback and Recompress actions run in both).
+    unsigned maintainEveryRounds = 0;
+    MaintenancePolicy maintenance;
 };
 
 /// Usage of one tier at one moment.
@@ -165,8 +220,10 @@ struct SandboxCounters {
     std::uint64_t deactivations = 0;     ///< pgdeactivate
     std::uint64_t reclaimFailures = 0;   ///< pages the reclaimer could not swap out (every tier full, swap.max)
     std::uint64_t overLimitCharges = 0;  ///< pages charged past memory.max because reclaim could not make room (the kernel would OOM-kill)
-    std::uint64_t swapMaxHits = 0;       ///< memory.events swap_max
-    std::uint64_t zswapMaxHits = 0;      ///< swap-outs placed past the pool because of memory.zswap.max (zero pages included)
+    std::uint64_t swapMaxHits = 0;       ///< memory.events swap_max (Virtual: stores the engine refused for memory.swap.max)
+    /// Classic: swap-outs placed past the pool because of memory.zswap.max (zero pages
+    /// included). Virtual: stores the engine refused for it (its writeback could not make room).
+    std::uint64_t zswapMaxHits = 0;
     std::uint64_t verifiedPages = 0;     ///< swap-ins compared byte for byte
 };
 
@@ -230,11 +287,14 @@ struct SandboxReport {
     SandboxSample final;                 ///< state after the last access, before teardown
     DesignFigures figures;
     std::vector<SwapoffFigures> swapoffs;
+    std::vector<ActionFigures> actions;  ///< every action run (swapoffs too), in order
     std::uint64_t samples = 0;           ///< samples handed to onSample
     std::uint64_t leakedEntries = 0;     ///< entries left in the swap design after every process exited (must be 0)
     EngineStats engine;                  ///< Virtual: engine statistics after the workload (before teardown)
     std::vector<PageClass> mixClasses;   ///< classes the content mix really used
-    Error firstStoreError;               ///< first swap-out the design refused (code Ok if none); the page stayed resident
+    /// First swap-out the design refused (code Ok if none); the page stayed resident. Refusals
+    /// by a cgroup limit (Errc::LimitExceeded, Virtual) are not errors: see the counters.
+    Error firstStoreError;
 };
 
 struct SandboxCallbacks {

@@ -46,6 +46,9 @@ struct EventCounters {
     std::uint64_t frees = 0;          ///< entries freed (count reached zero)
     std::uint64_t moves = 0;          ///< entries moved to another backend
     std::uint64_t moveFailures = 0;   ///< moves that failed and left the entry where it was
+    std::uint64_t promotions = 0;     ///< device -> pool on refault (PromotionPolicy)
+    std::uint64_t recompressions = 0; ///< pool entries stored again with the maintenance codec
+    std::uint64_t writebackWrites = 0; ///< device writes of batched writeback (each a contiguous run)
     std::uint64_t poolRejects = 0;    ///< pool stores refused (limit); the page went elsewhere or failed
     std::uint64_t ioErrors = 0;       ///< failed device reads and writes
     std::uint64_t corruptions = 0;    ///< checksum or decompression failures

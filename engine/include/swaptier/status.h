@@ -30,6 +30,8 @@ enum class Errc : std::uint8_t {
     Busy,            ///< the entry is being moved by another thread; retry later
     Cancelled,       ///< a long operation was cancelled by its caller
     Exists,          ///< a path exists and is not a swaptier swapfile: refused, nothing overwritten
+    LimitExceeded,   ///< a cgroup limit refused the store (Error::cgroup; Error::path names the limit,
+                     ///< "memory.swap.max", "memory.zswap.max", "memory.zswap.writeback" or "tiers")
 };
 
 /// Stable machine name of an error code ("freed-slot"), for logs, JSON and tests.
@@ -41,7 +43,8 @@ struct Error {
     SlotId slot;                               ///< slot concerned, if any
     DeviceId device;                           ///< device concerned, if any
     std::uint64_t offset = ~std::uint64_t{0};  ///< byte offset in the file, if any
-    std::string path;                          ///< file concerned, if any
+    std::string path;                          ///< file concerned, if any (a policy field for LimitExceeded)
+    CgroupId cgroup;                           ///< cgroup concerned (LimitExceeded)
 
     static Error of(Errc c) { Error e; e.code = c; return e; }
     Error& at(SlotId s) { slot = s; return *this; }

@@ -48,6 +48,10 @@ struct alignas(64) Cluster {
     bool dead = false;                    ///< released: unlinked from the directory, retired
     std::uint64_t freeMap[kClusterSize / 64]; ///< bit set = entry free
     std::unique_ptr<SideTables> side;     ///< overflow counts and swap-cache pages, lazily
+    /// Per-entry pool-LRU word (policy/poollru.h: stamp, recompressed, referenced; load count
+    /// for device entries), allocated when the cluster first holds a pool or device entry
+    /// that needs one and kept until the cluster is released (4 B per entry).
+    std::unique_ptr<std::uint32_t[]> lruWords;
     Cluster* prev = nullptr;              ///< nonfull list links (slot-table lock)
     Cluster* next = nullptr;
 
@@ -67,6 +71,13 @@ struct alignas(64) Cluster {
     }
 
     SlotId slotOf(std::uint32_t offset) const { return SlotId{index * kClusterSize + offset}; }
+    /// The LRU word array, allocated on first use (zeroed). Returns true if it was allocated now.
+    bool ensureLruWords() {
+        if (lruWords)
+            return false;
+        lruWords = std::make_unique<std::uint32_t[]>(kClusterSize);
+        return true;
+    }
     SideTables& sideTables() {
         if (!side)
             side = std::make_unique<SideTables>();

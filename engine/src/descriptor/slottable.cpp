@@ -192,6 +192,10 @@ void SlotTable::releaseLocked(Cluster* c) {
         noteSideTables(-1);
         c->side.reset();
     }
+    if (c->lruWords) {
+        noteLruWords(-1);
+        c->lruWords.reset();
+    }
 }
 
 void SlotTable::retire(Cluster* c) {
@@ -254,7 +258,9 @@ SlotTableStats SlotTable::stats() const {
     s.cachedPages = std::uint64_t(cached);
     s.metadataBytes = sizeof(m_top) + sizeof(m_current) + m_leaves.load(std::memory_order_relaxed) * sizeof(Leaf)
                       + s.clusters * sizeof(Cluster)
-                      + std::uint64_t(sides) * sizeof(SideTables) + std::uint64_t(overflow + cached) * 64;
+                      + std::uint64_t(sides) * sizeof(SideTables) + std::uint64_t(overflow + cached) * 64
+                      + std::uint64_t(std::max<std::int64_t>(0, m_lruWordArrays.load(std::memory_order_relaxed)))
+                            * kClusterSize * sizeof(std::uint32_t);
     return s;
 }
 

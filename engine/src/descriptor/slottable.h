@@ -63,6 +63,8 @@ public:
     void noteOverflow(int delta) { m_overflowEntries.fetch_add(delta, std::memory_order_relaxed); }
     void noteCachedPage(int delta) { m_cachedPages.fetch_add(delta, std::memory_order_relaxed); }
     void noteSideTables(int delta) { m_sideTables.fetch_add(delta, std::memory_order_relaxed); }
+    /// A cluster allocated (+1) or dropped (-1) its LRU word array.
+    void noteLruWords(int delta) { m_lruWordArrays.fetch_add(delta, std::memory_order_relaxed); }
 
     /// Clusters, metadata bytes and side-table counts (liveEntries is left 0: the engine
     /// fills it from its statistics shards).
@@ -103,6 +105,7 @@ private:
     std::atomic<std::int64_t> m_overflowEntries{0};
     std::atomic<std::int64_t> m_cachedPages{0};
     std::atomic<std::int64_t> m_sideTables{0};
+    std::atomic<std::int64_t> m_lruWordArrays{0};
 };
 
 template<class F>

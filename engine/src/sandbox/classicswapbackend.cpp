@@ -197,7 +197,11 @@ Result<std::uint64_t> ClassicSwapBackend::swapOut(ConstPage page, CgroupId cgrou
     if (placement == Placement::PoolOnly || (placement == Placement::Auto && poolOn)) {
         auto handle = m_pool.store(page.data());
         if (handle) {
-            dev.commitPool(slot, *handle);
+            ClassicZswapEntry entry;
+            entry.handle = *handle;
+            entry.seq = m_zswapSeq.fetch_add(1, r);
+            entry.storedNanos = m_env->nowNanos();
+            dev.commitPool(slot, entry);
             m_events.zswpout.fetch_add(1, r);
             m_events.swapOuts.fetch_add(1, r);
             return value;
@@ -434,6 +438,10 @@ EngineStats ClassicSwapBackend::engineStats() const {
     ev.duplicates = m_events.duplicates.load(r);
     ev.puts = m_events.puts.load(r);
     ev.frees = m_events.frees.load(r);
+    ev.zswpwb = m_events.zswpwb.load(r);
+    ev.writebackWrites = m_events.writebackWrites.load(r);
+    ev.moves = m_events.moves.load(r);
+    ev.recompressions = m_events.recompressions.load(r);
     ev.poolRejects = m_events.poolRejects.load(r);
     ev.ioErrors = m_events.ioErrors.load(r);
     ev.corruptions = m_events.corruptions.load(r);

@@ -25,6 +25,21 @@
 // only considers devices of the tiers in StoreOptions::allowedTiers. Since every swapped page
 // holds a slot, a store with no allowed device cannot go to the pool either (BackendFull).
 //
+// The actions of issue #4, as the classic design has to do them (classicswapactions.cpp):
+//   - writeback: zswap writeback of the subtree's pool entries, oldest first on the zswap LRU
+//     (second chance for referenced entries), each into the slot it reserved at swap-out: no
+//     new disk space, one 4 KiB write per page, no page-table change;
+//   - device compaction: a written page's location is its page-table value, so relocating
+//     slots means rewriting page tables: every used slot above the target moves to a free low
+//     slot (read + write), one walk over every page table rewrites the values, then the file
+//     shrinks;
+//   - pool compaction and recompression: zsmalloc-style, on the pool only (the zswap tree's
+//     handles change, page tables do not);
+//   - a policy change that takes written pages off a device (tiers narrowed: rewrite them to
+//     an allowed device; writeback off, swap.max lowered: fault them in) walks every page
+//     table like swapoff; a lowered zswap.max writes back into the reserved slots first;
+//   - promotion and scheduled maintenance do not exist in the classic design: no-ops.
+//
 // Errors carry the device index (Error::device), the page-table value (Error::slot), the
 // swapfile path and the byte offset. A failed write leaves nothing stored (the slot is
 // released); a failed read is returned, never a zero page.
@@ -34,6 +49,7 @@
 #pragma once
 
 #include "pool/compressedpool.h"
+#include "sandbox/classicpolicytable.h"
 #include "sandbox/classicswapdevice.h"
 #include "sandbox/swapbackend.h"
 
@@ -74,6 +90,22 @@ public:
     BackendSnapshot snapshot() const override;
     EngineStats engineStats() const override;
 
+    Status setCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy) override;
+    ActionFigures changeCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy, PageTableWalker& walker) override;
+    /// options.compressed is ignored: zswap writeback always decompresses. batchPages and
+    /// secondChance are honoured as the zswap shrinker does (one write per page whatever the
+    /// batch). Entries whose owner may not write back, or whose reserved slot lies on a tier
+    /// the owner may no longer use, stay in the pool.
+    ActionFigures writeback(const WritebackOptions& options) override;
+    ActionFigures recompress(const RecompressOptions& options) override;
+    ActionFigures compactDevice(int device, PageTableWalker& walker) override;
+    ActionFigures compactPool() override;
+    /// The classic design never promotes: accepted and ignored.
+    Status setPromotionPolicy(const PromotionPolicy& policy) override;
+    /// The classic design has no scheduled maintenance: accepted and ignored.
+    Status setMaintenancePolicy(const MaintenancePolicy& policy) override;
+    Status maintain() override;
+
 private:
     /// Event counters (vmstat names in EventCounters), relaxed: each exact, not one cut.
     struct Events {
@@ -88,6 +120,10 @@ private:
         std::atomic<std::uint64_t> duplicates{0};
         std::atomic<std::uint64_t> puts{0};
         std::atomic<std::uint64_t> frees{0};
+        std::atomic<std::uint64_t> zswpwb{0};
+        std::atomic<std::uint64_t> writebackWrites{0};
+        std::atomic<std::uint64_t> moves{0};
+        std::atomic<std::uint64_t> recompressions{0};
         std::atomic<std::uint64_t> poolRejects{0};
         std::atomic<std::uint64_t> ioErrors{0};
         std::atomic<std::uint64_t> corruptions{0};
@@ -123,6 +159,32 @@ private:
     void sortAvailLocked();
     Totals totals() const;
 
+    // --- actions (classicswapactions.cpp) ---------------------------------------------------
+    /// A pool entry of some device: where it is and its zswap tree entry.
+    struct PoolEntry {
+        ClassicSwapDevice* device;
+        ClassicPoolRecord record;
+    };
+    /// The zswap entries of `cgroup`'s subtree on every live device, oldest first (the LRU
+    /// order of the kernel's per-memcg zswap lists, here sorted from the trees).
+    std::vector<PoolEntry> subtreePoolEntries(std::uint16_t cgroup) const;
+    /// The tier (index in m_tiers) of a live device.
+    std::size_t tierOfDevice(const ClassicSwapDevice& dev) const;
+    /// Writes one pool entry back into its reserved slot. Returns false (and sets `error`) if
+    /// it could not: the entry stays in the pool.
+    bool writebackEntry(const PoolEntry& e, std::byte* page, Error& error);
+    /// The writeback pass behind writeback() and a lowered zswap.max.
+    ActionFigures writebackPass(const WritebackOptions& options, std::uint64_t& poolBytesFreed);
+    /// Moves a written page to a device of the tiers in `mask` (not `from`), copying its
+    /// swap count, owner and shadow; its old slot stays used until drop(). Returns the new
+    /// page-table value, or nullopt if no allowed device has room (or on an I/O error, which
+    /// is kept in `error`).
+    std::optional<std::uint64_t> relocateWritten(ClassicSwapDevice& from, std::uint64_t slot,
+                                                 const ClassicSlotState& state, std::uint32_t mask, std::byte* page,
+                                                 Error& error, std::uint64_t& written);
+    /// Compressed pool bytes and entries of `cgroup`'s subtree.
+    std::pair<std::uint64_t, std::uint64_t> subtreeUsage(std::uint16_t cgroup) const;
+
     const EngineOptions m_options;
     Env* const m_env;
     pool::CompressedPool m_pool;
@@ -135,6 +197,9 @@ private:
     mutable std::mutex m_availLock;   ///< swap_avail_lock: guards m_avail and m_tiers
     std::vector<unsigned> m_avail;    ///< devices taking stores, priority order; rotated for round-robin
     TierTable m_tiers = TierTable::defaults(); ///< the tiers a device's priority falls in
+
+    ClassicPolicyTable m_policies;    ///< the cgroup tree (coordinator only)
+    std::atomic<std::uint64_t> m_zswapSeq{0}; ///< zswap LRU order: the next store's place
 
     Events m_events;
 };

@@ -27,6 +27,7 @@
 #include "env/oserror.h"
 #include "sandbox/classicswapentry.h"
 #include "swapfile/swapfilesetup.h"
+#include "swapfile/swapheader.h"
 #include "util/threadslot.h"
 
 #include <algorithm>
@@ -65,7 +66,7 @@ ClassicSwapDevice::ClassicSwapDevice(Env* env, unsigned index, const DeviceOptio
       m_freeClusters{kNone, kNone, 0}, m_nonfullClusters{kNone, kNone, 0},
       m_threadClusters(util::kMaxThreadSlots, ThreadCluster{kNone, 0}),
       m_zswapTree(0, std::hash<std::uint64_t>{}, std::equal_to<std::uint64_t>{},
-                  CountingAllocator<std::pair<const std::uint64_t, pool::PoolHandle>>(&m_sideTableBytes)),
+                  CountingAllocator<std::pair<const std::uint64_t, ClassicZswapEntry>>(&m_sideTableBytes)),
       m_shadows(0, std::hash<std::uint64_t>{}, std::equal_to<std::uint64_t>{},
                 CountingAllocator<std::pair<const std::uint64_t, std::uint32_t>>(&m_sideTableBytes)),
       m_continuedCounts(0, std::hash<std::uint64_t>{}, std::equal_to<std::uint64_t>{},
@@ -288,14 +289,15 @@ std::optional<std::uint32_t> ClassicSwapDevice::releaseLocked(std::uint64_t slot
             --m_zeroEntries;
             --usage.entries[std::size_t(Backend::Zero)];
         } else if (auto it = m_zswapTree.find(slot); it != m_zswapTree.end()) {
+            const pool::PoolHandle handle = it->second.handle;
             if (out) {
                 out->inPool = true;
-                out->handle = it->second;
+                out->handle = handle;
             }
             --m_poolEntries;
-            m_poolBytes -= it->second.length();
+            m_poolBytes -= handle.length();
             --usage.entries[std::size_t(Backend::Pool)];
-            usage.poolBytes -= it->second.length();
+            usage.poolBytes -= handle.length();
             m_zswapTree.erase(it);
         } else {
             --m_deviceEntries;
@@ -377,14 +379,14 @@ Result<std::uint64_t> ClassicSwapDevice::reserve(CgroupId cgroup, std::uint32_t 
     return *slot;
 }
 
-void ClassicSwapDevice::commitPool(std::uint64_t slot, pool::PoolHandle handle) {
+void ClassicSwapDevice::commitPool(std::uint64_t slot, const ClassicZswapEntry& entry) {
     std::lock_guard lock(m_lock);
-    m_zswapTree[slot] = handle;
+    m_zswapTree[slot] = entry;
     ++m_poolEntries;
-    m_poolBytes += handle.length();
+    m_poolBytes += entry.handle.length();
     ClassicCgroupUsage& usage = cgroupLocked(m_swapCgroup[slot]);
     ++usage.entries[std::size_t(Backend::Pool)];
-    usage.poolBytes += handle.length();
+    usage.poolBytes += entry.handle.length();
 }
 
 Status ClassicSwapDevice::writeAndCommit(std::uint64_t slot, const std::byte* page) {
@@ -420,12 +422,14 @@ Result<ClassicSlotView> ClassicSwapDevice::view(std::uint64_t slot) const {
     v.zero = (m_zeroMap[slot / 64] >> (slot % 64)) & 1u;
     if (auto it = m_zswapTree.find(slot); it != m_zswapTree.end()) {
         v.inPool = true;
-        v.handle = it->second;
+        v.handle = it->second.handle;
     }
     if (auto it = m_shadows.find(slot); it != m_shadows.end()) {
         v.hasShadow = true;
         v.shadow = it->second;
     }
+    v.count = countLocked(slot);
+    v.cgroup = m_swapCgroup[slot];
     return v;
 }
 
@@ -467,6 +471,250 @@ Result<ClassicPutResult> ClassicSwapDevice::put(std::uint64_t slot) {
     if (discard)
         discardCluster(*discard);
     return out;
+}
+
+// --- relocation, writeback and compaction ------------------------------------------------
+
+void ClassicSwapDevice::claimLocked(std::uint64_t slot) {
+    const auto c = std::uint32_t(slot / kClassicClusterSlots);
+    ClusterInfo& ci = m_clusters[c];
+    if (ci.state == Free) {
+        listRemoveLocked(m_freeClusters, c);
+        ci.state = Nonfull;
+        listPushLocked(m_nonfullClusters, c);
+    }
+    m_swapMap[slot] = 1;
+    ++ci.used;
+    ++m_usedSlots;
+    m_usedHint.store(m_usedSlots, std::memory_order_relaxed);
+    if (ci.used == clusterSize(c)) {
+        if (ci.state == Nonfull)
+            listRemoveLocked(m_nonfullClusters, c);
+        if (ci.state == Nonfull || ci.state == Current)
+            ci.state = Full; // a thread owning it drops it at its next allocation
+    }
+}
+
+Result<ClassicSlotState> ClassicSwapDevice::state(std::uint64_t slot) const {
+    std::lock_guard lock(m_lock);
+    if (Status s = checkSlotLocked(slot); !s)
+        return s.error();
+    ClassicSlotState st;
+    st.count = countLocked(slot);
+    st.cgroup = m_swapCgroup[slot];
+    st.zero = (m_zeroMap[slot / 64] >> (slot % 64)) & 1u;
+    if (auto it = m_zswapTree.find(slot); it != m_zswapTree.end()) {
+        st.inPool = true;
+        st.zswap = it->second;
+    }
+    st.written = !st.zero && !st.inPool;
+    if (auto it = m_shadows.find(slot); it != m_shadows.end()) {
+        st.hasShadow = true;
+        st.shadow = it->second;
+    }
+    return st;
+}
+
+Result<std::uint64_t> ClassicSwapDevice::adopt(const ClassicSlotState& state, std::optional<std::uint64_t> at) {
+    if (m_closed.load(std::memory_order_acquire))
+        return error(Errc::DeviceFull, kNoSlot, kNoOffset);
+    std::lock_guard lock(m_lock);
+    std::uint64_t slot = 0;
+    if (at) {
+        if (*at >= m_totalSlots || m_swapMap[*at] != 0
+            || m_clusters[std::size_t(*at / kClassicClusterSlots)].state == Discarding)
+            return error(Errc::InvalidArgument, *at, kNoOffset);
+        claimLocked(*at);
+        slot = *at;
+    } else {
+        if (m_draining.load(std::memory_order_relaxed))
+            return error(Errc::DeviceFull, kNoSlot, kNoOffset);
+        const auto taken = allocateLocked();
+        if (!taken)
+            return error(Errc::DeviceFull, kNoSlot, kNoOffset);
+        slot = *taken;
+    }
+    setCountLocked(slot, std::max<std::uint64_t>(1, state.count));
+    m_swapCgroup[slot] = state.cgroup;
+    ClassicCgroupUsage& usage = cgroupLocked(state.cgroup);
+    if (state.zero) {
+        m_zeroMap[slot / 64] |= std::uint64_t{1} << (slot % 64);
+        ++m_zeroEntries;
+        ++usage.entries[std::size_t(Backend::Zero)];
+    } else if (state.inPool) {
+        m_zswapTree[slot] = state.zswap;
+        ++m_poolEntries;
+        m_poolBytes += state.zswap.handle.length();
+        ++usage.entries[std::size_t(Backend::Pool)];
+        usage.poolBytes += state.zswap.handle.length();
+    } else {
+        ++m_deviceEntries;
+        ++usage.entries[std::size_t(Backend::Device)];
+    }
+    if (state.hasShadow)
+        m_shadows[slot] = state.shadow;
+    return slot;
+}
+
+void ClassicSwapDevice::drop(std::uint64_t slot) {
+    std::optional<std::uint32_t> discard;
+    {
+        std::lock_guard lock(m_lock);
+        if (slot >= m_swapMap.size() || m_swapMap[slot] == 0)
+            return;
+        discard = releaseLocked(slot, true, nullptr);
+    }
+    if (discard)
+        discardCluster(*discard);
+}
+
+Status ClassicSwapDevice::writeSlot(std::uint64_t slot, const std::byte* page) {
+    const std::uint64_t offset = slotOffset(slot);
+    if (m_closed.load(std::memory_order_acquire))
+        return error(Errc::IoError, slot, offset).os(EBADF);
+    if (Status st = m_file->writeAt(offset, std::span<const std::byte>(page, kPageSize)); !st) {
+        m_writeErrors.fetch_add(1, std::memory_order_relaxed);
+        return decorate(st.error(), slot, offset);
+    }
+    m_writes.fetch_add(1, std::memory_order_relaxed);
+    return {};
+}
+
+bool ClassicSwapDevice::commitWriteback(std::uint64_t slot, pool::PoolHandle handle) {
+    std::lock_guard lock(m_lock);
+    auto it = m_zswapTree.find(slot);
+    if (it == m_zswapTree.end() || !(it->second.handle == handle))
+        return false;
+    m_zswapTree.erase(it);
+    ClassicCgroupUsage& usage = cgroupLocked(m_swapCgroup[slot]);
+    --m_poolEntries;
+    m_poolBytes -= handle.length();
+    --usage.entries[std::size_t(Backend::Pool)];
+    usage.poolBytes -= handle.length();
+    ++m_deviceEntries;
+    ++usage.entries[std::size_t(Backend::Device)];
+    return true;
+}
+
+bool ClassicSwapDevice::replaceHandle(std::uint64_t slot, pool::PoolHandle from, pool::PoolHandle to,
+                                      bool recompressed) {
+    std::lock_guard lock(m_lock);
+    auto it = m_zswapTree.find(slot);
+    if (it == m_zswapTree.end() || !(it->second.handle == from))
+        return false;
+    ClassicCgroupUsage& usage = cgroupLocked(m_swapCgroup[slot]);
+    m_poolBytes = m_poolBytes - from.length() + to.length();
+    usage.poolBytes = usage.poolBytes - from.length() + to.length();
+    it->second.handle = to;
+    it->second.recompressed = it->second.recompressed || recompressed;
+    return true;
+}
+
+bool ClassicSwapDevice::rotate(std::uint64_t slot, std::uint64_t seq) {
+    std::lock_guard lock(m_lock);
+    auto it = m_zswapTree.find(slot);
+    if (it == m_zswapTree.end())
+        return false;
+    it->second.referenced = false;
+    it->second.seq = seq;
+    return true;
+}
+
+bool ClassicSwapDevice::markRecompressed(std::uint64_t slot) {
+    std::lock_guard lock(m_lock);
+    auto it = m_zswapTree.find(slot);
+    if (it == m_zswapTree.end())
+        return false;
+    it->second.recompressed = true;
+    return true;
+}
+
+std::vector<ClassicPoolRecord> ClassicSwapDevice::poolRecords() const {
+    std::lock_guard lock(m_lock);
+    std::vector<ClassicPoolRecord> records;
+    records.reserve(m_zswapTree.size());
+    for (const auto& [slot, entry] : m_zswapTree)
+        records.push_back(ClassicPoolRecord{slot, m_swapCgroup[slot], entry});
+    return records;
+}
+
+std::vector<std::uint64_t> ClassicSwapDevice::usedSlotsFrom(std::uint64_t first) const {
+    std::lock_guard lock(m_lock);
+    std::vector<std::uint64_t> slots;
+    for (std::uint64_t s = first; s < m_swapMap.size(); ++s)
+        if (m_swapMap[s] != 0)
+            slots.push_back(s);
+    return slots;
+}
+
+std::vector<std::uint64_t> ClassicSwapDevice::freeSlotsBelow(std::uint64_t limit, std::size_t max) const {
+    std::lock_guard lock(m_lock);
+    std::vector<std::uint64_t> slots;
+    const std::uint64_t end = std::min<std::uint64_t>(limit, m_swapMap.size());
+    for (std::uint64_t s = 0; s < end && slots.size() < max; ++s)
+        if (m_swapMap[s] == 0 && m_clusters[std::size_t(s / kClassicClusterSlots)].state != Discarding)
+            slots.push_back(s);
+    return slots;
+}
+
+Status ClassicSwapDevice::shrinkTo(std::uint64_t slots) {
+    const auto usedAbove = [this](std::uint64_t from) {
+        for (std::uint64_t s = from; s < m_swapMap.size(); ++s)
+            if (m_swapMap[s] != 0)
+                return true;
+        return false;
+    };
+    {
+        std::lock_guard lock(m_lock);
+        if (m_closed.load(std::memory_order_acquire) || slots == 0 || slots > m_totalSlots
+            || (slots % kClassicClusterSlots != 0 && slots != m_totalSlots))
+            return error(Errc::InvalidArgument, kNoSlot, kNoOffset);
+        if (slots == m_totalSlots)
+            return {};
+        if (usedAbove(slots))
+            return error(Errc::Busy, kNoSlot, kNoOffset);
+    }
+    // Cut the file first, so a failed truncate leaves the device as it was.
+    if (Status s = m_file->truncate(slotOffset(slots)); !s)
+        return decorate(s.error(), kNoSlot, slotOffset(slots));
+    {
+        std::lock_guard lock(m_lock);
+        if (usedAbove(slots))
+            return error(Errc::Busy, kNoSlot, kNoOffset); // not reached: nothing runs meanwhile
+        const auto clusters = std::uint32_t(slots / kClassicClusterSlots);
+        for (std::uint32_t c = clusters; c < m_clusterCount; ++c)
+            if (m_clusters[c].state == Free)
+                listRemoveLocked(m_freeClusters, c); // wholly free: on the free list, or a thread's current one
+        for (ThreadCluster& tc : m_threadClusters)
+            if (tc.cluster != kNone && tc.cluster >= clusters)
+                tc = ThreadCluster{kNone, 0};
+        m_swapMap.resize(slots);
+        m_swapMap.shrink_to_fit();
+        m_swapCgroup.resize(slots);
+        m_swapCgroup.shrink_to_fit();
+        m_zeroMap.resize((slots + 63) / 64);
+        m_zeroMap.shrink_to_fit();
+        m_clusters.resize(clusters);
+        m_clusters.shrink_to_fit();
+        m_totalSlots = slots;
+        m_clusterCount = clusters;
+    }
+    // The header only informs (swapheader.h), but it should not claim slots the file lacks.
+    struct alignas(File::directIoAlignment()) {
+        std::byte bytes[kPageSize];
+    } page{};
+    swapfile::SwapHeader h;
+    h.slotCount = slots;
+    h.clusterSlots = kClassicClusterSlots;
+    swapfile::encodeSwapHeader(h, page.bytes);
+    Status written = m_file->writeAt(0, page.bytes);
+    if (written)
+        written = m_file->sync();
+    if (!written) {
+        m_writeErrors.fetch_add(1, std::memory_order_relaxed);
+        return decorate(written.error(), kNoSlot, 0);
+    }
+    return {};
 }
 
 // --- device state -------------------------------------------------------------------------

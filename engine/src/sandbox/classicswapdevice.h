@@ -10,8 +10,9 @@
 //   zeromap      1 bit per slot: the page was all zeros, nothing was written (si->zeromap).
 //   clusters     one ClusterInfo per 512 slots (swap_cluster_info), a free list, a nonfull
 //                list and a current cluster per thread slot (the kernel's per-CPU clusters).
-//   zswap tree   slot -> pool object of pages kept compressed (the zswap xarray per device);
-//                a zswap page still holds its slot: the reservation the seeds complain about.
+//   zswap tree   slot -> zswap entry of pages kept compressed (the zswap xarray per device):
+//                the pool object and its place on the zswap LRU (ClassicZswapEntry); a zswap
+//                page still holds its slot: the reservation the seeds complain about.
 //   shadows      slot -> refault shadow (the kernel keeps them in the swap cache xarray).
 // The side tables use CountingAllocator, so their real memory is reported (metadataBytes).
 //
@@ -21,10 +22,17 @@
 // (swapfile/swapfilesetup.h does this for both swap designs).
 // There is no per-slot checksum: the kernel keeps none (the sandbox compares every page).
 //
+// Relocation, writeback and compaction (the sandbox's actions) work on slots the caller owns:
+// state() and adopt() copy a slot's bookkeeping to another slot (of this device or another),
+// writeSlot() copies its bytes, drop() releases the old slot once no page table names it, and
+// shrinkTo() cuts the device and its file down once nothing above the cut is used.
+//
 // Thread safety: all methods are thread-safe. One mutex (the kernel's si->lock) guards every
 // per-slot array, the cluster lists and the counters of usage; it is a leaf, and it is never
 // held across file I/O: writes, reads and discards run with it dropped. The caller guarantees
-// a slot is not freed while it is being read (the sandbox never does).
+// a slot is not freed while it is being read (the sandbox never does). The relocation methods
+// and shrinkTo() are for a caller that runs while no other operation does (the sandbox's
+// coordinator between rounds): they keep the structures consistent, not the operations atomic.
 #pragma once
 
 #include "pool/poolhandle.h"
@@ -68,6 +76,15 @@ struct ClassicDeviceUsage {
     std::vector<ClassicCgroupUsage> cgroups; ///< indexed by CgroupId value
 };
 
+/// One entry of a device's zswap tree (the kernel's struct zswap_entry, without its links).
+struct ClassicZswapEntry {
+    pool::PoolHandle handle;
+    std::uint64_t seq = 0;         ///< place on the zswap LRU: lower = older (the backend's store counter)
+    std::uint64_t storedNanos = 0; ///< Env clock at store, for idle ages
+    bool referenced = true;        ///< set at store, cleared by a second-chance scan (entry->referenced)
+    bool recompressed = false;     ///< recompressed once already, or found not worth it
+};
+
 /// What swapIn needs to know about a used slot.
 struct ClassicSlotView {
     bool zero = false;
@@ -75,6 +92,27 @@ struct ClassicSlotView {
     pool::PoolHandle handle; ///< with inPool
     bool hasShadow = false;
     std::uint32_t shadow = 0;
+    std::uint64_t count = 0;  ///< swap count (page-table references)
+    std::uint16_t cgroup = 0; ///< owner (swap_cgroup)
+};
+
+/// Everything a used slot holds except its bytes in the file: what adopt() gives another slot.
+struct ClassicSlotState {
+    std::uint64_t count = 1;
+    std::uint16_t cgroup = 0;
+    bool zero = false;
+    bool inPool = false;
+    ClassicZswapEntry zswap;       ///< with inPool
+    bool written = false;          ///< the page's bytes are in the file (neither zero nor pool)
+    bool hasShadow = false;
+    std::uint32_t shadow = 0;
+};
+
+/// A zswap tree entry and the slot it belongs to (poolRecords()).
+struct ClassicPoolRecord {
+    std::uint64_t slot = 0;
+    std::uint16_t cgroup = 0;
+    ClassicZswapEntry entry;
 };
 
 /// What a put released.
@@ -101,7 +139,7 @@ public:
     /// DeviceFull if no slot is free or the device is draining.
     Result<std::uint64_t> reserve(CgroupId cgroup, std::uint32_t shadow, bool zero);
     /// Records that a reserved slot's page is a zswap object (zswap_store succeeded).
-    void commitPool(std::uint64_t slot, pool::PoolHandle handle);
+    void commitPool(std::uint64_t slot, const ClassicZswapEntry& entry);
     /// Writes the page of a reserved slot (swap_writepage). On failure the slot is released
     /// and the error names device, path and offset; nothing stays stored.
     Status writeAndCommit(std::uint64_t slot, const std::byte* page);
@@ -117,6 +155,44 @@ public:
     /// swap_free: one reference less; at zero the slot, its zero bit, shadow and cgroup are
     /// released (and its cluster discarded if it became wholly free and discard is on).
     Result<ClassicPutResult> put(std::uint64_t slot);
+
+    // --- relocation, writeback, compaction (no other operation running) ---------------------
+    /// A used slot's bookkeeping. UnknownSlot / FreedSlot as view().
+    Result<ClassicSlotState> state(std::uint64_t slot) const;
+    /// Takes free slot `at` (or, with nullopt, a free slot as reserve() chooses it) and gives it
+    /// `state`: swap count, owner, shadow and backing (zero bit, zswap entry, or written). The
+    /// bytes of a written state are the caller's to copy with writeSlot() before any read.
+    /// DeviceFull if no slot is free (or the device is draining); InvalidArgument if `at` is
+    /// beyond the device or used.
+    Result<std::uint64_t> adopt(const ClassicSlotState& state, std::optional<std::uint64_t> at);
+    /// Releases a used slot whatever its count, once no page table names it: its state lives on
+    /// in the slot that adopted it, so its zswap object is NOT freed. A free slot is left alone.
+    void drop(std::uint64_t slot);
+    /// Writes a page into a slot's place in the file; the bookkeeping does not change.
+    Status writeSlot(std::uint64_t slot, const std::byte* page);
+    /// zswap writeback's commit, after the page was written with writeSlot(): the slot's zswap
+    /// entry (still holding `handle`) goes, and the slot reads from the file from now on. False
+    /// if the slot has no such entry; the caller frees the pool object on true.
+    bool commitWriteback(std::uint64_t slot, pool::PoolHandle handle);
+    /// Points a zswap entry at another object (pool compaction, recompression), with
+    /// `recompressed` marking it; false if the entry does not hold `from`.
+    bool replaceHandle(std::uint64_t slot, pool::PoolHandle from, pool::PoolHandle to, bool recompressed);
+    /// Second chance: the entry's referenced bit is cleared and it moves to the young end of
+    /// the LRU (`seq`). False if the slot has no zswap entry.
+    bool rotate(std::uint64_t slot, std::uint64_t seq);
+    /// Marks a zswap entry as recompressed (or not worth it). False if there is none.
+    bool markRecompressed(std::uint64_t slot);
+    /// Every entry of the zswap tree, in no particular order.
+    std::vector<ClassicPoolRecord> poolRecords() const;
+    /// Used slots at or above `first`, ascending.
+    std::vector<std::uint64_t> usedSlotsFrom(std::uint64_t first) const;
+    /// Up to `max` free slots below `limit`, ascending (clusters being discarded excluded).
+    std::vector<std::uint64_t> freeSlotsBelow(std::uint64_t limit, std::size_t max) const;
+    /// Cuts the device to `slots` slots (a multiple of the cluster size, at least one
+    /// cluster): the file is truncated to them and its header rewritten, the per-slot arrays
+    /// shrink. Busy if a slot at or above `slots` is used; InvalidArgument for a bad size.
+    /// Nothing changes on failure, except that a failed header rewrite leaves the file cut.
+    Status shrinkTo(std::uint64_t slots);
 
     // --- device state ----------------------------------------------------------------------
     void setDraining(bool draining);
@@ -170,6 +246,8 @@ private:
     void setCountLocked(std::uint64_t slot, std::uint64_t count);
     std::optional<std::uint64_t> allocateLocked();
     std::optional<std::uint64_t> takeFromClusterLocked(std::uint32_t cluster, std::uint32_t startOffset);
+    /// Marks free slot `slot` used (count 1), keeping its cluster's list and state right.
+    void claimLocked(std::uint64_t slot);
     /// Frees a slot; `committed`: its page was stored (zero, pool or file), so usage counts drop.
     /// Returns a cluster that became Discarding (the caller punches it with no lock held).
     std::optional<std::uint32_t> releaseLocked(std::uint64_t slot, bool committed, ClassicPutResult* out);
@@ -185,8 +263,10 @@ private:
     Env* const m_env;
     const unsigned m_index;
     const DeviceOptions m_options;
-    const std::uint64_t m_totalSlots;
-    const std::uint32_t m_clusterCount;
+    /// Slots and clusters of the device; shrinkTo() lowers them (with no other operation running,
+    /// so the unlocked readers, fullHint() and totalSlots(), never race with it).
+    std::uint64_t m_totalSlots;
+    std::uint32_t m_clusterCount;
     std::unique_ptr<File> m_file; ///< null once closed
     bool m_directIo = false;
 
@@ -199,7 +279,7 @@ private:
     ClusterList m_nonfullClusters;
     std::vector<ThreadCluster> m_threadClusters;
     std::uint64_t m_sideTableBytes = 0; ///< bytes the three maps below hold (CountingAllocator)
-    SlotMap<pool::PoolHandle> m_zswapTree;
+    SlotMap<ClassicZswapEntry> m_zswapTree;
     SlotMap<std::uint32_t> m_shadows;
     SlotMap<std::uint64_t> m_continuedCounts;
     std::uint64_t m_usedSlots = 0;

@@ -5,6 +5,8 @@
 #include "swaptier/sandbox.h"
 #include "swaptier/tiers.h"
 
+#include "codec/codec.h"
+
 #include <set>
 #include <string>
 
@@ -40,6 +42,67 @@ std::string at(const char* list, std::size_t i, const char* field) {
     return std::string(list) + "[" + std::to_string(i) + "]." + field;
 }
 
+bool zstdLevelOk(int level) { return level >= codec::zstdMinLevel() && level <= codec::zstdMaxLevel(); }
+
+bool tiersKnown(const std::vector<std::string>& names, const TierTable& tiers) {
+    for (const std::string& tier : names)
+        if (!tiers.indexOf(tier))
+            return false;
+    return true;
+}
+
+/// The fields of one action (index i) that its kind uses.
+Status validateAction(const SandboxAction& a, std::size_t i, std::size_t devices, std::size_t cgroups,
+                      const TierTable& tiers) {
+    using Kind = SandboxAction::Kind;
+    if (!(a.at >= 0.0 && a.at <= 1.0))
+        return invalid(at("actions", i, "at"));
+    const bool usesDevice = a.kind == Kind::Swapoff || a.kind == Kind::SetPriority || a.kind == Kind::CompactDevice;
+    if (usesDevice && (a.device < 0 || std::size_t(a.device) >= devices))
+        return invalid(at("actions", i, "device"));
+    const bool usesCgroup = a.kind == Kind::Writeback || a.kind == Kind::SetCgroupPolicy || a.kind == Kind::Recompress;
+    if (usesCgroup && (a.cgroup < 0 || std::size_t(a.cgroup) >= cgroups))
+        return invalid(at("actions", i, "cgroup"));
+    switch (a.kind) {
+    case Kind::SetPriority:
+        if (a.priority < -1 || a.priority > 32767)
+            return invalid(at("actions", i, "priority"));
+        break;
+    case Kind::Writeback:
+        if (a.writeback.batchPages < 1 || a.writeback.batchPages > 512)
+            return invalid(at("actions", i, "writeback.batchPages"));
+        if (a.writeback.maxPages < 1)
+            return invalid(at("actions", i, "writeback.maxPages"));
+        break;
+    case Kind::SetCgroupPolicy: {
+        const CgroupPolicyChange& p = a.policy;
+        if (!p.swapMax && !p.zswapMax && !p.zswapWriteback && !p.allowedTiers)
+            return invalid(at("actions", i, "policy")); // changes nothing
+        if (p.allowedTiers && !tiersKnown(*p.allowedTiers, tiers))
+            return invalid(at("actions", i, "policy.allowedTiers"));
+        break;
+    }
+    case Kind::Recompress:
+        if (a.recompress.codec == Codec::Raw)
+            return invalid(at("actions", i, "recompress.codec"));
+        if (a.recompress.codec == Codec::Zstd && !zstdLevelOk(a.recompress.zstdLevel))
+            return invalid(at("actions", i, "recompress.zstdLevel"));
+        if (a.recompress.maxPages < 1)
+            return invalid(at("actions", i, "recompress.maxPages"));
+        break;
+    case Kind::SetPromotion:
+        if (a.promotion.minLoads < 1)
+            return invalid(at("actions", i, "promotion.minLoads"));
+        break;
+    case Kind::Swapoff:
+    case Kind::SetPool:
+    case Kind::CompactDevice:
+    case Kind::CompactPool:
+        break;
+    }
+    return {};
+}
+
 } // namespace
 
 Status validateSandboxConfig(const SandboxConfig& c) {
@@ -62,9 +125,13 @@ Status validateSandboxConfig(const SandboxConfig& c) {
             return invalid(at("cgroups", i, "name"));
         if (i == 0 ? g.parent != -1 : (g.parent < 0 || std::size_t(g.parent) >= i))
             return invalid(at("cgroups", i, "parent"));
-        for (const std::string& tier : g.allowedTiers)
-            if (!tiers.indexOf(tier))
-                return invalid(at("cgroups", i, "allowedTiers"));
+        unsigned depth = 0; // the engine's limit (kMaxCgroupDepth below the root)
+        for (int p = g.parent; p >= 0; p = c.cgroups[std::size_t(p)].parent)
+            ++depth;
+        if (depth > kMaxCgroupDepth)
+            return invalid(at("cgroups", i, "parent"));
+        if (!tiersKnown(g.allowedTiers, tiers))
+            return invalid(at("cgroups", i, "allowedTiers"));
     }
     if (c.workloads.empty())
         return invalid("workloads");
@@ -124,14 +191,17 @@ Status validateSandboxConfig(const SandboxConfig& c) {
     }
     if (c.deviceNames.size() > c.devices.size())
         return invalid("deviceNames");
-    for (std::size_t i = 0; i < c.actions.size(); ++i) {
-        const SandboxAction& a = c.actions[i];
-        if (!(a.at >= 0.0 && a.at <= 1.0))
-            return invalid(at("actions", i, "at"));
-        if (a.kind != SandboxAction::Kind::SetPool && (a.device < 0 || std::size_t(a.device) >= c.devices.size()))
-            return invalid(at("actions", i, "device"));
-        if (a.kind == SandboxAction::Kind::SetPriority && (a.priority < -1 || a.priority > 32767))
-            return invalid(at("actions", i, "priority"));
+    for (std::size_t i = 0; i < c.actions.size(); ++i)
+        if (Status st = validateAction(c.actions[i], i, c.devices.size(), cgroups, tiers); !st)
+            return st;
+    if (c.promotion.minLoads < 1)
+        return invalid("promotion.minLoads");
+    if (c.maintainEveryRounds > 0) {
+        const MaintenancePolicy& m = c.maintenance;
+        if (m.recompressNanos && m.recompressCodec == Codec::Raw)
+            return invalid("maintenance.recompressCodec");
+        if (m.recompressCodec == Codec::Zstd && !zstdLevelOk(m.recompressLevel))
+            return invalid("maintenance.recompressLevel");
     }
     if (c.mix.total() == 0)
         return invalid("mix");

@@ -9,13 +9,15 @@
 //   plan    (coordinator, workers waiting): each cgroup's usage is the sum of its subtree's
 //           workers; a cgroup over memory.max minus a headroom of reclaimBatch pages per
 //           active worker gets a reclaim target, shared among the workers under it in
-//           proportion to their resident pages; swap.max / zswap.max / zswap.writeback become
-//           each worker's placement and swap allowance, and the allowed tiers of the cgroup and
-//           its ancestors (intersected) its tier mask: a cgroup left with no tier is treated as
-//           zswap.writeback = 0 (pool or nothing).
-//   settle  (coordinator): progress, due actions (swapoff, priority, pool), samples, stop
-//           conditions, and each worker's budget of new resident pages for the next round:
-//           its share of the headroom of its most constrained ancestor.
+//           proportion to their resident pages. Classic design: swap.max / zswap.max /
+//           zswap.writeback become each worker's placement and swap allowance, and the allowed
+//           tiers of the cgroup and its ancestors (intersected) its tier mask: a cgroup left
+//           with no tier is treated as zswap.writeback = 0 (pool or nothing). Virtual design:
+//           the engine was given the cgroup tree as policies at setup and enforces all of
+//           them at store time itself (its LimitExceeded refusals count as reclaim failures).
+//   settle  (coordinator): progress, due actions (sandboxactions.h), scheduled maintenance,
+//           samples, stop conditions, and each worker's budget of new resident pages for the
+//           next round: its share of the headroom of its most constrained ancestor.
 //
 // Only the coordinator reads or writes a worker's state between the barriers, and workers
 // touch only their own state during a phase, so no lock is needed; the barrier orders the two.
@@ -24,6 +26,7 @@
 // finishes; the kernel would OOM-kill there.
 //
 // Lock order: none of its own; the swap design's locks are taken inside its calls.
+#include "sandbox/sandboxactions.h"
 #include "sandbox/sandboxworker.h"
 #include "sandbox/swapbackend.h"
 #include "util/cpuclock.h"
@@ -90,6 +93,13 @@ public:
         }
         return visited;
     }
+    Result<std::uint64_t> walkAndRewrite(
+        const std::function<std::optional<std::uint64_t>(std::uint64_t)>& rewrite) override {
+        std::uint64_t visited = 0;
+        for (auto& w : m_workers)
+            visited += w->walkAndRewrite(rewrite);
+        return visited;
+    }
     std::uint64_t mappedPages() const override {
         std::uint64_t pages = 0;
         for (const auto& w : m_workers)
@@ -125,6 +135,8 @@ private:
     void settle();
     void computeBudgets();
     void applyPolicies();
+    /// Recomputes what applyPolicies() derives from the cgroup specs (after setup or a change).
+    void policiesChanged();
     bool runDueActions(bool allDone);
     SandboxSample takeSample();
     void checkWorkerErrors();
@@ -271,11 +283,22 @@ Status SandboxRun::setUp() {
             return added;
     }
 
+    // The cgroup tree as policies, parents first (validation put them in that order): the
+    // engine enforces them from now on; the classic design keeps them for its actions.
+    for (std::size_t g = 0; g < m_config.cgroups.size(); ++g)
+        if (Status set = m_backend->setCgroupPolicy(CgroupId{std::uint16_t(g)},
+                                                    sandbox::cgroupPolicy(m_config.cgroups[g]));
+            !set)
+            return set;
+    if (Status set = m_backend->setPromotionPolicy(m_config.promotion); !set)
+        return set;
+    if (m_config.maintainEveryRounds > 0)
+        if (Status set = m_backend->setMaintenancePolicy(m_config.maintenance); !set)
+            return set;
+
     for (std::size_t g = 0; g < m_config.cgroups.size(); ++g)
         m_ancestors.push_back(ancestors(int(g)));
-    m_tierMasks = tierMasks();
-    for (const CgroupSpec& g : m_config.cgroups)
-        m_needPolicySnapshot = m_needPolicySnapshot || g.swapMax != kNoLimit || g.zswapMax != kNoLimit;
+    policiesChanged();
     m_peakResident.assign(m_config.cgroups.size(), 0);
     m_actionDone.assign(m_config.actions.size(), false);
 
@@ -319,10 +342,26 @@ void SandboxRun::onBarrier() {
     m_phase ^= 1;
 }
 
+void SandboxRun::policiesChanged() {
+    m_tierMasks = tierMasks();
+    m_needPolicySnapshot = false;
+    for (const CgroupSpec& g : m_config.cgroups)
+        m_needPolicySnapshot = m_needPolicySnapshot || g.swapMax != kNoLimit || g.zswapMax != kNoLimit;
+}
+
 void SandboxRun::applyPolicies() {
-    // memory.zswap.writeback (hierarchical: off anywhere up the tree means off), memory.zswap.max
-    // and memory.swap.max, from the design's per-cgroup figures; the allowed tiers (hierarchical
-    // too, computed at setup: the table does not change during a run).
+    if (m_config.design == SwapDesign::Virtual) {
+        // The engine enforces every limit and the allowed tiers at store time.
+        for (auto& w : m_workers) {
+            w->setPlacement(Placement::Auto, true, false);
+            w->setSwapAllowance(kNoLimit);
+            w->setAllowedTiers(kAllTiers);
+        }
+        return;
+    }
+    // Classic: memory.zswap.writeback (hierarchical: off anywhere up the tree means off),
+    // memory.zswap.max and memory.swap.max, from the design's per-cgroup figures; the allowed
+    // tiers (hierarchical too, recomputed when a policy changes).
     sandbox::BackendSnapshot snap;
     if (m_needPolicySnapshot)
         snap = m_backend->snapshot();
@@ -446,32 +485,22 @@ bool SandboxRun::runDueActions(bool allDone) {
             continue;
         }
         m_actionDone[i] = true;
-        Status status;
-        switch (a.kind) {
-        case SandboxAction::Kind::Swapoff: {
-            AllWorkersWalker walker(m_workers);
-            auto figures = m_backend->swapoff(a.device, walker);
-            if (!figures) {
-                status = figures.error();
-                break;
-            }
-            m_report.swapoffs.push_back(*figures);
-            break;
-        }
-        case SandboxAction::Kind::SetPriority:
-            status = m_backend->setDevicePriority(a.device, a.priority);
-            break;
-        case SandboxAction::Kind::SetPool:
-            status = m_backend->setPoolOptions(a.pool);
-            break;
-        }
-        if (!status) {
+        AllWorkersWalker walker(m_workers);
+        sandbox::ActionOutcome outcome = sandbox::runAction(*m_backend, walker, a, m_config.cgroups);
+        outcome.figures.round = m_round;
+        if (outcome.swapoff)
+            m_report.swapoffs.push_back(*outcome.swapoff);
+        if (outcome.policyChanged)
+            policiesChanged();
+        const Error error = outcome.figures.error;
+        m_report.actions.push_back(std::move(outcome.figures));
+        if (outcome.fatal) {
             if (m_fatal.code == Errc::Ok)
-                m_fatal = status.error();
+                m_fatal = error;
             m_stop.store(true, std::memory_order_relaxed);
             return false;
         }
-        checkWorkerErrors(); // a classic swapoff faults pages in through the workers
+        checkWorkerErrors(); // the classic design faults pages in through the workers
         if (m_stop.load(std::memory_order_relaxed))
             return false;
     }
@@ -556,6 +585,9 @@ void SandboxRun::settle() {
     bool pendingActions = false;
     if (!stop)
         pendingActions = runDueActions(allDone);
+    if (!m_stop.load(std::memory_order_relaxed) && m_config.maintainEveryRounds > 0
+        && m_round % m_config.maintainEveryRounds == 0)
+        static_cast<void>(m_backend->maintain()); // best effort: a failed pass leaves entries where they are
     stop = m_stop.load(std::memory_order_relaxed);
     const std::uint64_t now = monotonicNanos();
     if (!stop && allDone && !pendingActions)

@@ -276,8 +276,15 @@ SandboxWorker::EvictOutcome SandboxWorker::evict(std::uint32_t frame) {
     auto stored = m_backend.swapOut(buffer, CgroupId{std::uint16_t(m_setup.cgroup)}, options);
     if (!stored) {
         ++m_counters.reclaimFailures;
-        if (m_firstStoreError.code == Errc::Ok)
+        if (stored.code() == Errc::LimitExceeded) {
+            // The engine's own policy enforcement (Virtual design): a limit, not a failure.
+            if (stored.error().path == "memory.swap.max")
+                ++m_counters.swapMaxHits;
+            else if (stored.error().path == "memory.zswap.max")
+                ++m_counters.zswapMaxHits;
+        } else if (m_firstStoreError.code == Errc::Ok) {
             m_firstStoreError = stored.error();
+        }
         return EvictOutcome::Refused;
     }
     const std::uint64_t value = *stored;
@@ -438,6 +445,23 @@ Result<std::uint64_t> SandboxWorker::walkAndFaultIn(const std::function<bool(std
                 if (!faultIn(pid, page, false))
                     return m_error;
             }
+        }
+    }
+    return visited;
+}
+
+std::uint64_t SandboxWorker::walkAndRewrite(
+    const std::function<std::optional<std::uint64_t>(std::uint64_t)>& rewrite) {
+    std::uint64_t visited = 0;
+    for (Process& p : m_processes) {
+        if (!p.alive)
+            continue;
+        visited += p.pte.size();
+        for (std::uint64_t& e : p.pte) {
+            if (!(e & kSwappedBit) || (e & kResidentBit))
+                continue;
+            if (const auto value = rewrite(e & kValueMask))
+                e = kSwappedBit | (*value & kValueMask);
         }
     }
     return visited;

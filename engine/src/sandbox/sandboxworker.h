@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -103,6 +104,8 @@ public:
     std::uint64_t mappedPages() const;
     /// The classic design's swapoff walk over this worker's processes (see PageTableWalker).
     Result<std::uint64_t> walkAndFaultIn(const std::function<bool(std::uint64_t)>& match);
+    /// The classic design's relocation walk (see PageTableWalker); cannot fail.
+    std::uint64_t walkAndRewrite(const std::function<std::optional<std::uint64_t>(std::uint64_t)>& rewrite);
 
     static constexpr std::uint64_t kResidentBit = std::uint64_t{1} << 63;
     static constexpr std::uint64_t kSwappedBit = std::uint64_t{1} << 62;

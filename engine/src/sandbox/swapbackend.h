@@ -18,9 +18,23 @@
 // of its own; the classic design, which the kernel never gave tiers, applies the same table to
 // its own device choice so that the comparison runs the same policy.
 //
+// Tier policies and actions (issue #4): the virtual design hands the cgroup tree to the engine,
+// which enforces memory.swap.max, memory.zswap.max, memory.zswap.writeback and the allowed tiers
+// at store time; the classic design records it, and the sandbox enforces the limits around its
+// swap path as the kernel's memcg does. The actions (writeback, compaction, recompression,
+// policy changes) are where the designs pay differently: in the classic design a page's
+// location IS its page-table value, so relocating a written page means walking every page
+// table (walkAndRewrite), while zswap writeback into the slot the page reserved at swap-out
+// needs no walk, and no new disk space either. Each action returns the work columns of its
+// ActionFigures (pagesMoved, pagesWritten, writeCalls, ptesVisited, bytesReclaimed, error);
+// the sandbox adds kind, round, times and the disk and pool figures. An action that fails
+// leaves every page readable wherever it is; only a walker error (a page that could not be
+// faulted in) loses data, and the walker has recorded it in the worker already.
+//
 // Thread safety: swapOut, swapIn, duplicate and put may run concurrently from the sandbox's
-// worker threads. swapoff, setDevicePriority, setPoolOptions, setTiers, addDevice and snapshot
-// are called by the coordinator while no worker runs.
+// worker threads. Everything else (swapoff, the actions, setDevicePriority, setPoolOptions,
+// setTiers, setCgroupPolicy, addDevice, maintain, snapshot) is called by the coordinator while
+// no worker runs.
 #pragma once
 
 #include "swaptier/engine.h"
@@ -30,6 +44,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace swaptier::sandbox {
@@ -47,6 +62,11 @@ public:
     /// now maps the resident page. Returns the number of entries visited (all of them,
     /// resident, swapped and empty), or the first error of a fault-in.
     virtual Result<std::uint64_t> walkAndFaultIn(const std::function<bool(std::uint64_t value)>& match) = 0;
+    /// Visits every page-table entry of every live process, in order; for each swapped entry
+    /// calls `rewrite(value)` and, when it returns a value, stores that value in the entry
+    /// instead (the page stays swapped: the design moved it). Returns the entries visited.
+    virtual Result<std::uint64_t> walkAndRewrite(
+        const std::function<std::optional<std::uint64_t>(std::uint64_t value)>& rewrite) = 0;
     /// Page-table entries of every live process right now.
     virtual std::uint64_t mappedPages() const = 0;
 };
@@ -90,6 +110,27 @@ public:
     virtual BackendSnapshot snapshot() const = 0;
     /// Engine statistics (virtual design); the classic design fills pool and devices only.
     virtual EngineStats engineStats() const = 0;
+
+    // --- tier policies and actions (see the top of this file) ------------------------------
+    /// A cgroup's policy at setup, parents first. Virtual: Engine::setCgroupPolicy, enforced
+    /// by the engine from then on. Classic: recorded (the tree, and the limits the actions
+    /// enforce). InvalidArgument for an unknown parent.
+    virtual Status setCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy) = 0;
+    /// SandboxAction::SetCgroupPolicy: the cgroup's new policy; lowered limits, writeback
+    /// turned off and narrowed tiers are enforced before it returns.
+    virtual ActionFigures changeCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy, PageTableWalker& walker) = 0;
+    /// Writes pool entries of options.cgroup's subtree back to devices, oldest first.
+    virtual ActionFigures writeback(const WritebackOptions& options) = 0;
+    /// Stores idle pool entries of options.cgroup's subtree again with a stronger codec.
+    virtual ActionFigures recompress(const RecompressOptions& options) = 0;
+    /// Packs device `device` (config index) into its lowest slots and shrinks its file.
+    virtual ActionFigures compactDevice(int device, PageTableWalker& walker) = 0;
+    /// Repacks the pool's size classes and gives partly used zspages back.
+    virtual ActionFigures compactPool() = 0;
+    virtual Status setPromotionPolicy(const PromotionPolicy& policy) = 0;
+    virtual Status setMaintenancePolicy(const MaintenancePolicy& policy) = 0;
+    /// One scheduled maintenance pass (Engine::maintain).
+    virtual Status maintain() = 0;
 };
 
 /// The swaptier engine behind the interface.

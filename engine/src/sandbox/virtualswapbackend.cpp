@@ -6,11 +6,19 @@
 // Figures come from one EngineStats snapshot: descriptor, pool and device metadata, device slots
 // in use (the only disk space the design reserves) and device reads/writes.
 //
+// Tier policies and actions go straight to the engine: the cgroup tree as policies, writeback,
+// recompression, both compactions, promotion and maintenance. None of them reads a page table
+// (the walker is never used); an action's write figures are the difference of the engine's
+// event counters around it: pages written (pswpout) and write calls (single-page moves plus
+// one per batched writeback run).
+//
 // Thread safety: as the engine (every method may run concurrently); device ids are only
 // changed by addDevice and swapoff, which the sandbox calls while no worker runs.
 #include "sandbox/swapbackend.h"
 
 #include "util/cpuclock.h"
+
+#include <algorithm>
 
 namespace swaptier::sandbox {
 
@@ -136,7 +144,118 @@ public:
 
     EngineStats engineStats() const override { return m_engine->stats(); }
 
+    // --- tier policies and actions -------------------------------------------------------
+    Status setCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy) override {
+        auto report = m_engine->setCgroupPolicy(cgroup, policy);
+        if (!report)
+            return report.error();
+        return {};
+    }
+
+    ActionFigures changeCgroupPolicy(CgroupId cgroup, const CgroupPolicy& policy, PageTableWalker&) override {
+        const Writes before = writes();
+        ActionFigures f;
+        auto report = m_engine->setCgroupPolicy(cgroup, policy);
+        if (!report) {
+            f.error = report.error();
+            return f;
+        }
+        finish(f, before, report->writtenBack); // pagesMoved: every move, device -> device too
+        return f;
+    }
+
+    ActionFigures writeback(const WritebackOptions& options) override {
+        const Writes before = writes();
+        ActionFigures f;
+        auto report = m_engine->writeback(options);
+        if (!report) {
+            f.error = report.error();
+            return f;
+        }
+        finish(f, before, report->written);
+        f.pagesMoved = report->written;
+        f.bytesReclaimed = report->poolBytesFreed;
+        f.error = report->firstError;
+        return f;
+    }
+
+    ActionFigures recompress(const RecompressOptions& options) override {
+        ActionFigures f;
+        auto report = m_engine->recompress(options);
+        if (!report) {
+            f.error = report.error();
+            return f;
+        }
+        f.pagesMoved = report->recompressed;
+        f.bytesReclaimed = report->bytesBefore - report->bytesAfter;
+        return f;
+    }
+
+    ActionFigures compactDevice(int device, PageTableWalker&) override {
+        const Writes before = writes();
+        ActionFigures f;
+        auto id = deviceId(device);
+        if (!id) {
+            f.error = id.error();
+            return f;
+        }
+        auto report = m_engine->compactDevice(*id);
+        if (!report) {
+            f.error = report.error();
+            finish(f, before, 0);
+            return f;
+        }
+        finish(f, before, 0);
+        f.pagesMoved = report->moved;
+        f.bytesReclaimed = report->before.fileBytes > report->after.fileBytes
+                               ? report->before.fileBytes - report->after.fileBytes
+                               : 0;
+        return f;
+    }
+
+    ActionFigures compactPool() override {
+        ActionFigures f;
+        auto report = m_engine->compactPool();
+        if (!report) {
+            f.error = report.error();
+            return f;
+        }
+        f.pagesMoved = report->objectsMoved;
+        f.bytesReclaimed = report->reclaimedBytes();
+        return f;
+    }
+
+    Status setPromotionPolicy(const PromotionPolicy& policy) override { return m_engine->setPromotionPolicy(policy); }
+    Status setMaintenancePolicy(const MaintenancePolicy& policy) override {
+        return m_engine->setMaintenancePolicy(policy);
+    }
+    Status maintain() override {
+        auto report = m_engine->maintain();
+        if (!report)
+            return report.error();
+        return {};
+    }
+
 private:
+    /// The engine's write counters at one moment.
+    struct Writes {
+        std::uint64_t pages = 0;    ///< pswpout
+        std::uint64_t batched = 0;  ///< writebackWrites (one per contiguous run)
+        std::uint64_t moves = 0;
+    };
+    Writes writes() const {
+        const EventCounters ev = m_engine->stats().events;
+        return Writes{ev.pswpout, ev.writebackWrites, ev.moves};
+    }
+    /// Fills pagesWritten, writeCalls and pagesMoved from the counters since `before`;
+    /// `batchedPages` of the pages written went out in batched runs.
+    void finish(ActionFigures& f, const Writes& before, std::uint64_t batchedPages) const {
+        const Writes after = writes();
+        f.pagesWritten = after.pages - before.pages;
+        f.writeCalls = f.pagesWritten - std::min(f.pagesWritten, batchedPages) + (after.batched - before.batched);
+        f.pagesMoved = after.moves - before.moves;
+    }
+
     Result<DeviceId> deviceId(int device) const {
         if (device < 0 || std::size_t(device) >= m_devices.size() || !m_devices[std::size_t(device)].valid())
             return Error::of(Errc::UnknownDevice);

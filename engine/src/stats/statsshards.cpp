@@ -81,6 +81,9 @@ void addEvents(EventCounters& to, const EventCounters& from) {
     to.frees += from.frees;
     to.moves += from.moves;
     to.moveFailures += from.moveFailures;
+    to.promotions += from.promotions;
+    to.recompressions += from.recompressions;
+    to.writebackWrites += from.writebackWrites;
     to.poolRejects += from.poolRejects;
     to.ioErrors += from.ioErrors;
     to.corruptions += from.corruptions;

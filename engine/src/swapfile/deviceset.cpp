@@ -99,6 +99,7 @@ Status DeviceSet::setTiers(TierTable table) {
             return Error::of(Errc::Busy).on(dev->id()).file(name);
     }
     m_tiers = std::make_shared<const TierTable>(std::move(table));
+    ++m_tierGeneration;
     publishOrderLocked();
     return {};
 }
@@ -106,6 +107,11 @@ Status DeviceSet::setTiers(TierTable table) {
 TierTable DeviceSet::tiers() const {
     std::lock_guard lock(m_lock);
     return *m_tiers;
+}
+
+DeviceSet::TierView DeviceSet::tierView() const {
+    const Order* order = m_order.load(std::memory_order_acquire);
+    return TierView{order->tiers, order->tierGeneration};
 }
 
 std::size_t DeviceSet::tierOfIndex(unsigned index) const {
@@ -128,6 +134,7 @@ void DeviceSet::publishOrderLocked() {
             byPriority[dev->priority()].push_back(i);
     auto* order = new Order;
     order->tiers = m_tiers;
+    order->tierGeneration = m_tierGeneration;
     for (auto& [prio, indexes] : byPriority) {
         const auto tier = std::uint8_t(m_tiers->tierOf(prio));
         for (unsigned index : indexes)
@@ -142,45 +149,71 @@ void DeviceSet::publishOrderLocked() {
         util::Epoch::global().retire(old, [](void* p) { delete static_cast<Order*>(p); });
 }
 
-Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, DeviceId only, DeviceId exclude,
-                                           std::uint32_t allowedTiers) {
+template <typename T, typename Write>
+Result<T> DeviceSet::place(DeviceId only, DeviceId exclude, TierMask mask, Write&& write) {
     const Order* order = m_order.load(std::memory_order_acquire);
+    if (mask.generation != 0 && mask.generation != order->tierGeneration)
+        return Error::of(Errc::Busy).file("tiers"); // the mask was computed for another table
     bool candidate = false;
     bool onlyInOtherTier = false; // `only` is live but its tier is not allowed
     Error last = Error::of(Errc::DeviceFull);
-    if (order) {
-        for (std::size_t g = 0; g < order->groups.size(); ++g) {
-            const auto& group = order->groups[g];
-            if (!(allowedTiers >> order->groupTier[g] & 1u)) {
-                if (only.valid() && !onlyInOtherTier)
-                    onlyInOtherTier = std::any_of(group.begin(), group.end(), [&](unsigned index) {
-                        const SwapDevice* dev = byIndex(index);
-                        return dev && dev->id() == only;
-                    });
+    for (std::size_t g = 0; g < order->groups.size(); ++g) {
+        const auto& group = order->groups[g];
+        if (!(mask.bits >> order->groupTier[g] & 1u)) {
+            if (only.valid() && !onlyInOtherTier)
+                onlyInOtherTier = std::any_of(group.begin(), group.end(), [&](unsigned index) {
+                    const SwapDevice* dev = byIndex(index);
+                    return dev && dev->id() == only;
+                });
+            continue;
+        }
+        const std::size_t n = group.size();
+        const std::size_t start = order->cursors[g].fetch_add(1, std::memory_order_relaxed) % n;
+        for (std::size_t k = 0; k < n; ++k) {
+            const unsigned index = group[(start + k) % n];
+            SwapDevice* dev = byIndex(index);
+            if (!dev || (only.valid() && dev->id() != only) || (exclude.valid() && dev->id() == exclude))
                 continue;
-            }
-            const std::size_t n = group.size();
-            const std::size_t start = order->cursors[g].fetch_add(1, std::memory_order_relaxed) % n;
-            for (std::size_t k = 0; k < n; ++k) {
-                const unsigned index = group[(start + k) % n];
-                SwapDevice* dev = byIndex(index);
-                if (!dev || (only.valid() && dev->id() != only) || (exclude.valid() && dev->id() == exclude))
-                    continue;
-                candidate = true;
-                if (dev->draining() || dev->full())
-                    continue;
-                auto slot = dev->store(page, owner);
-                if (slot)
-                    return Placed{index, *slot};
-                if (slot.code() != Errc::DeviceFull) {
-                    last = slot.error();
-                }
-            }
+            candidate = true;
+            if (dev->draining() || dev->full())
+                continue;
+            Result<T> placed = write(index, *dev);
+            if (placed)
+                return placed;
+            if (placed.code() != Errc::DeviceFull)
+                last = placed.error();
         }
     }
     if (!candidate)
         return only.valid() && !onlyInOtherTier ? Error::of(Errc::UnknownDevice).on(only) : Error::of(Errc::NoDevice);
     return last;
+}
+
+Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, DeviceId only, DeviceId exclude,
+                                           std::uint32_t allowedTiers) {
+    return store(page, owner, only, exclude, TierMask{allowedTiers, 0});
+}
+
+Result<DeviceSet::Placed> DeviceSet::store(const std::byte* page, SlotId owner, DeviceId only, DeviceId exclude,
+                                           TierMask mask) {
+    return place<Placed>(only, exclude, mask, [&](unsigned index, SwapDevice& dev) -> Result<Placed> {
+        auto slot = dev.store(page, owner);
+        if (!slot)
+            return slot.error();
+        return Placed{index, *slot};
+    });
+}
+
+Result<DeviceSet::PlacedRun> DeviceSet::storeRun(std::span<const SwapDevice::RunPage> pages, DeviceId exclude,
+                                                 TierMask mask) {
+    if (pages.empty())
+        return Error::of(Errc::InvalidArgument);
+    return place<PlacedRun>({}, exclude, mask, [&](unsigned index, SwapDevice& dev) -> Result<PlacedRun> {
+        auto run = dev.storeRun(pages);
+        if (!run)
+            return run.error();
+        return PlacedRun{index, run->firstSlot, run->count};
+    });
 }
 
 void DeviceSet::trim() {

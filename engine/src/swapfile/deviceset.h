@@ -14,6 +14,16 @@
 // change and setTiers. A store reads one snapshot, so it applies its tier mask to one table,
 // and skipping a tier costs one bit test per priority group.
 //
+// A tier mask is computed from tier names against some table; if setTiers() publishes another
+// table between that and the store, bit i may name another tier. So every table gets a
+// generation (1 for the first, +1 on each setTiers), tierView() hands out a table with its
+// generation, and a TierMask that carries a generation is refused with Busy (path "tiers",
+// nothing written) by a store that finds another one: the caller recomputes and retries.
+// Generation 0 means "any table" (the allowedTiers overload of store()).
+//
+// Batched writeback: storeRun() places a run of pages on one device (SwapDevice::storeRun:
+// contiguous slots, one write), in the same device order as store().
+//
 // Lock order: m_lock (add/remove/priority/tiers) is taken alone; device locks are taken by the
 // devices themselves, never while m_lock is held.
 #pragma once
@@ -26,13 +36,21 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <vector>
 
 namespace swaptier::swapfile {
 
+/// Tiers a store may use (bit i = tier i of the table of generation `generation`; 0: any).
+struct TierMask {
+    std::uint32_t bits = kAllTiers;
+    std::uint64_t generation = 0;
+};
+
 class DeviceSet {
 public:
     static constexpr unsigned kMaxDevices = 256;
+    using TierMask = swapfile::TierMask;
 
     explicit DeviceSet(Env* env);
     ~DeviceSet();
@@ -65,6 +83,28 @@ public:
     /// write failed on every candidate that had room. REQUIRES: an EpochGuard.
     Result<Placed> store(const std::byte* page, SlotId owner, DeviceId only = {}, DeviceId exclude = {},
                          std::uint32_t allowedTiers = kAllTiers);
+    /// As above with a mask bound to a table generation: Busy (Error::path "tiers", nothing
+    /// written) if `mask.generation` is not 0 and not the current snapshot's.
+    Result<Placed> store(const std::byte* page, SlotId owner, DeviceId only, DeviceId exclude, TierMask mask);
+
+    struct PlacedRun {
+        unsigned index;
+        std::uint64_t firstSlot;
+        std::uint32_t count;
+    };
+    /// SwapDevice::storeRun() on the first device that takes it, in store()'s order and with its
+    /// errors (Busy for a stale mask generation, NoDevice, DeviceFull, the last I/O error;
+    /// InvalidArgument for an empty span). `count` may be less than pages.size(): the caller
+    /// stores the rest with another call. REQUIRES: an EpochGuard.
+    Result<PlacedRun> storeRun(std::span<const SwapDevice::RunPage> pages, DeviceId exclude = {}, TierMask mask = {});
+
+    /// The published tier table and its generation (for TierMask). REQUIRES: an EpochGuard (the
+    /// table itself stays valid as long as the shared_ptr is held).
+    struct TierView {
+        std::shared_ptr<const TierTable> table;
+        std::uint64_t generation;
+    };
+    TierView tierView() const;
     /// Tier index of the device at `index` in the current snapshot. REQUIRES: an EpochGuard
     /// and a live device at `index`. A reader racing with add() may see the device before the
     /// snapshot that lists it (then the answer is stale until that snapshot is published).
@@ -82,17 +122,23 @@ public:
 private:
     struct Order {
         std::shared_ptr<const TierTable> tiers;
+        std::uint64_t tierGeneration = 0;                          // of `tiers`, see TierMask
         std::vector<std::vector<unsigned>> groups;                 // by priority, highest first
         std::vector<std::uint8_t> groupTier;                       // tier index of each group
         std::array<std::uint8_t, kMaxDevices> deviceTier{};        // tier index by device index
         std::unique_ptr<std::atomic<std::uint32_t>[]> cursors;     // one per group
     };
     void publishOrderLocked(); // REQUIRES m_lock
+    /// Walks the order for one store: `write(index, device)` on each candidate until one
+    /// succeeds. REQUIRES: an EpochGuard.
+    template <typename T, typename Write>
+    Result<T> place(DeviceId only, DeviceId exclude, TierMask mask, Write&& write);
 
     Env* m_env;
     mutable std::mutex m_lock;
     std::uint32_t m_nextId = 0;             // GUARDED_BY(m_lock)
     std::shared_ptr<const TierTable> m_tiers; // GUARDED_BY(m_lock); readers use m_order
+    std::uint64_t m_tierGeneration = 1;       // GUARDED_BY(m_lock) generation of m_tiers
     std::atomic<SwapDevice*> m_table[kMaxDevices];
     std::atomic<Order*> m_order{nullptr};
 };

@@ -185,6 +185,194 @@ std::optional<std::uint64_t> PhysicalAllocator::allocateSlow(unsigned thread) {
     }
 }
 
+// --- runs ------------------------------------------------------------------------------------
+
+/// The lowest run of at least `want` free slots (cut to `want`), else the longest free run
+/// (the lowest of equal ones); length 0 if the cluster is full. Skips whole words of used or
+/// free bits. REQUIRES: c.lock.
+PhysicalAllocator::FreeRun PhysicalAllocator::findRun(const Cluster& c, std::uint32_t want) {
+    FreeRun best;
+    if (c.usedCount >= c.slots)
+        return best;
+    std::uint32_t start = 0, length = 0; // the free run being walked
+    for (std::uint32_t i = 0; i < kClusterSlots;) {
+        const unsigned bit = i % 64;
+        const std::uint64_t w = c.used[i / 64] >> bit; // bits i.. of this word; zeros shifted in on top
+        const std::uint32_t left = 64 - bit;
+        if (w & 1u) {
+            // Used: skip the used bits. ~w has the shifted-in bits set, so its ctz stays <= left;
+            // ~w == 0 only for a whole used word (bit == 0).
+            const std::uint64_t inv = ~w;
+            i += inv ? std::uint32_t(__builtin_ctzll(inv)) : 64;
+            length = 0;
+            continue;
+        }
+        const std::uint32_t n = w ? std::min<std::uint32_t>(std::uint32_t(__builtin_ctzll(w)), left) : left;
+        if (length == 0)
+            start = i;
+        length += n;
+        i += n;
+        if (length >= want)
+            return FreeRun{start, want};
+        if (length > best.length)
+            best = FreeRun{start, length};
+    }
+    return best;
+}
+
+/// Marks `run` used. REQUIRES: c.lock; every slot of `run` free.
+PhysicalAllocator::Run PhysicalAllocator::takeRun(std::uint32_t index, Cluster& c, FreeRun run) {
+    if (!c.meta) {
+        c.meta = std::make_unique<ClusterMeta>();
+        m_metaClusters.fetch_add(1, std::memory_order_relaxed);
+    }
+    for (std::uint32_t i = run.start; i < run.start + run.length; ++i) {
+        c.used[i / 64] |= std::uint64_t{1} << (i % 64);
+        c.meta->owner[i] = SlotId::kInvalid;
+    }
+    if (c.usedCount == 0)
+        m_freeClusters.fetch_sub(1, std::memory_order_relaxed);
+    c.usedCount += run.length;
+    m_used.fetch_add(run.length, std::memory_order_seq_cst); // see usedCount()
+    return Run{firstSlotOf(index) + run.start, run.length};
+}
+
+/// Makes an unlisted cluster this thread slot's Current one, retiring the previous one by its
+/// fill level (an empty one goes back to the free list, its metadata to `dropped`).
+/// REQUIRES: m_listLock, no cluster lock; `index` on no list and not fenced.
+void PhysicalAllocator::makeCurrent(unsigned thread, std::uint32_t index,
+                                    std::vector<std::unique_ptr<ClusterMeta>>& dropped) {
+    if (const std::uint32_t old = m_current[thread].load(std::memory_order_relaxed); old != kNone) {
+        Cluster& o = m_clusters[old];
+        std::lock_guard guard(o.lock);
+        if (o.state == Cluster::State::Current && o.ownerThread == thread) {
+            o.ownerThread = kNone;
+            if (o.usedCount == o.slots) {
+                o.state = Cluster::State::Full;
+            } else if (o.usedCount > 0) {
+                o.state = Cluster::State::Nonfull;
+                pushBack(m_nonfull, old);
+            } else {
+                if (o.meta) {
+                    dropped.push_back(std::move(o.meta));
+                    m_metaClusters.fetch_sub(1, std::memory_order_relaxed);
+                }
+                o.state = Cluster::State::Free;
+                pushBack(m_free, old);
+            }
+        }
+        m_current[thread].store(kNone, std::memory_order_release);
+    }
+    Cluster& c = m_clusters[index];
+    std::lock_guard guard(c.lock);
+    c.state = Cluster::State::Current;
+    c.ownerThread = thread;
+    m_current[thread].store(index, std::memory_order_release);
+}
+
+std::optional<PhysicalAllocator::Run> PhysicalAllocator::allocateRun(std::uint32_t maxCount) {
+    if (maxCount == 0)
+        return std::nullopt;
+    const std::uint32_t want = std::min(maxCount, kClusterSlots);
+    const unsigned thread = util::threadSlot();
+    const std::uint32_t index = m_current[thread].load(std::memory_order_acquire);
+    if (index != kNone) {
+        Cluster& c = m_clusters[index];
+        std::lock_guard guard(c.lock);
+        if (c.state == Cluster::State::Current && c.ownerThread == thread && c.slots - c.usedCount >= want)
+            if (const FreeRun r = findRun(c, want); r.length >= want)
+                return takeRun(index, c, r);
+    }
+    return allocateRunSlow(thread, want);
+}
+
+std::optional<PhysicalAllocator::Run> PhysicalAllocator::allocateRunSlow(unsigned thread, std::uint32_t want) {
+    std::vector<std::unique_ptr<ClusterMeta>> dropped; // freed after the list lock is released
+    std::unique_lock listLock(m_listLock);
+    for (;;) {
+        // 1. This thread slot's Current cluster again: a free may have made the run whole.
+        std::uint32_t bestIndex = kNone;
+        FreeRun best;
+        const std::uint32_t current = m_current[thread].load(std::memory_order_relaxed);
+        if (current != kNone) {
+            Cluster& c = m_clusters[current];
+            std::lock_guard guard(c.lock);
+            if (c.state == Cluster::State::Current && c.ownerThread == thread) {
+                const FreeRun r = findRun(c, want);
+                if (r.length >= want)
+                    return takeRun(current, c, r);
+                if (r.length > 0) {
+                    best = r;
+                    bestIndex = current;
+                }
+            }
+        }
+        // 2. A wholly free cluster becomes Current. Only the partial last cluster can be shorter
+        //    than a run: then try the next free one, and take it only if it beats `best`.
+        std::uint32_t index = m_free.head;
+        if (index != kNone && m_clusters[index].slots < want && m_clusters[index].next != kNone)
+            index = m_clusters[index].next;
+        if (index != kNone && m_clusters[index].slots > best.length) {
+            unlink(m_free, index);
+            makeCurrent(thread, index, dropped);
+            Cluster& c = m_clusters[index];
+            std::lock_guard guard(c.lock);
+            if (const FreeRun r = findRun(c, want); r.length > 0)
+                return takeRun(index, c, r);
+            continue; // a free cluster has room; look again if not
+        }
+        // 3. The longest run among the Current cluster and the head of the nonfull list.
+        unsigned scanned = 0;
+        for (std::uint32_t i = m_nonfull.head; i != kNone && scanned < kRunScanClusters && best.length < want;
+             i = m_clusters[i].next, ++scanned) {
+            Cluster& c = m_clusters[i];
+            std::lock_guard guard(c.lock);
+            if (const FreeRun r = findRun(c, want); r.length > best.length) {
+                best = r;
+                bestIndex = i;
+            }
+        }
+        if (bestIndex != kNone) {
+            if (bestIndex != current) {
+                unlink(m_nonfull, bestIndex);
+                makeCurrent(thread, bestIndex, dropped);
+            }
+            Cluster& c = m_clusters[bestIndex];
+            std::lock_guard guard(c.lock);
+            // Frees since the scan only lengthen a nonfull cluster's runs; a thread sharing
+            // this slot may have taken from the Current one meanwhile: look again if so.
+            if (const FreeRun r = findRun(c, want); r.length > 0)
+                return takeRun(bestIndex, c, r);
+            continue;
+        }
+        // 4. No list has room: the longest run in another thread slot's Current cluster.
+        const unsigned threads = std::min(util::threadSlotHighWater(), util::kMaxThreadSlots);
+        for (unsigned other = 0; other < threads; ++other) {
+            const std::uint32_t theirs = m_current[other].load(std::memory_order_relaxed);
+            if (other == thread || theirs == kNone)
+                continue;
+            Cluster& c = m_clusters[theirs];
+            std::lock_guard guard(c.lock);
+            if (c.state == Cluster::State::Current)
+                if (const FreeRun r = findRun(c, want); r.length > best.length) {
+                    best = r;
+                    bestIndex = theirs;
+                }
+        }
+        if (bestIndex != kNone) {
+            Cluster& c = m_clusters[bestIndex];
+            std::lock_guard guard(c.lock);
+            if (const FreeRun r = findRun(c, want); r.length > 0)
+                return takeRun(bestIndex, c, r);
+            continue; // its owner filled it meanwhile
+        }
+        // 5. Clusters being discarded will be free in a moment; otherwise the device is full.
+        if (m_discarding == 0)
+            return std::nullopt;
+        m_discardDone.wait(listLock);
+    }
+}
+
 void PhysicalAllocator::publish(std::uint64_t slot, std::uint32_t crc, SlotId owner) {
     if (slot >= totalSlots())
         return;

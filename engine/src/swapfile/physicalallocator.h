@@ -23,10 +23,30 @@
 // Nonfull -> Free/Discarding). A Current cluster never changes list on free: its thread
 // keeps filling it, as in the kernel.
 //
+// Runs (allocateRun, for the batched writer: many pages in one contiguous write): 1..n
+// contiguous free slots inside one cluster, so a run never crosses a cluster and never needs
+// two cluster locks. A run is always cut from a Current cluster, so no new state exists:
+//   1. this thread slot's Current cluster, if it holds a free run of the full length (lowest
+//      such run; cluster lock only, like allocate()'s fast path);
+//   2. else, under the list lock, the head of the free list (the next one if the head is a
+//      partial last cluster too short for the run) becomes this thread slot's Current
+//      cluster and gives its first n slots: a batch writes into a fresh 2 MiB extent;
+//   3. else the longest run among the Current cluster and the first kRunScanClusters
+//      clusters of the nonfull list (a nonfull winner becomes Current; the scan is bounded so
+//      a fragmented device costs a few cluster scans, not a walk of the whole device);
+//   4. else the longest run in another thread slot's Current cluster; then wait for
+//      discards in flight, as allocate(); else nullopt (no free slot anywhere).
+// Making a cluster Current retires the thread slot's previous one by its fill level: Full,
+// Nonfull (listed), or Free if it was left empty (listed without a discard: trim() punches
+// empty clusters of a quiet device). Fenced and Discarding clusters are on no list and never
+// Current, so a run never lands above the compaction ceiling. A run's slots are "used,
+// unpublished" exactly like allocate()'s and are released or published one by one.
+//
 // The last cluster of a device whose size is not a multiple of 512 has fewer slots: its bits
 // beyond the end are marked used from the start and never handed out or counted.
 //
-// Per-slot metadata (CRC32C of the page, owner SlotId) is allocated per cluster when the
+// Per-slot metadata (CRC32C of the bytes stored in the slot: a whole page, or a compressed
+// payload whose length the caller keeps; owner SlotId) is allocated per cluster when the
 // cluster takes its first slot and freed when it returns to the free list, so metadata
 // follows use, not device size (ClusterMeta: 6 KiB per 2 MiB cluster in use, 0.3% of data).
 //
@@ -80,6 +100,18 @@ public:
     /// Takes a free slot for the calling thread; nullopt if the device is full. The slot is
     /// "used" but not yet published: owner() says SlotId{} and usedSlots() skips it.
     std::optional<std::uint64_t> allocate();
+
+    /// Contiguous slots [first, first + count) of one cluster.
+    struct Run {
+        std::uint64_t first = 0;
+        std::uint32_t count = 0;
+    };
+    /// Clusters of the nonfull list allocateRun() looks at when no cluster is free.
+    static constexpr unsigned kRunScanClusters = 16;
+    /// Takes 1..maxCount contiguous free slots of one cluster for the calling thread (the order
+    /// is in the header comment); nullopt if maxCount is 0 or no slot is free. maxCount above
+    /// kClusterSlots counts as kClusterSlots. The slots are used and unpublished, as allocate()'s.
+    std::optional<Run> allocateRun(std::uint32_t maxCount);
     /// Records the checksum and owner of a slot after its page was written.
     void publish(std::uint64_t slot, std::uint32_t crc, SlotId owner);
     /// Releases a used slot (a free or out-of-range slot is ignored). With `discard`, a
@@ -135,8 +167,18 @@ private:
         std::uint32_t tail;
     };
 
+    /// A run of free slots inside one cluster: [start, start + length) of its 512.
+    struct FreeRun {
+        std::uint32_t start = 0;
+        std::uint32_t length = 0;
+    };
+
     std::optional<std::uint64_t> takeSlot(std::uint32_t index, Cluster& c);
     std::optional<std::uint64_t> allocateSlow(unsigned thread);
+    static FreeRun findRun(const Cluster& c, std::uint32_t want);
+    Run takeRun(std::uint32_t index, Cluster& c, FreeRun run);
+    std::optional<Run> allocateRunSlow(unsigned thread, std::uint32_t want);
+    void makeCurrent(unsigned thread, std::uint32_t index, std::vector<std::unique_ptr<ClusterMeta>>& dropped);
     ReleaseResult relocate(std::uint32_t index, bool discard);
     void fence(std::uint32_t index, Cluster& c);
     void unfence(std::uint32_t index, Cluster& c, std::vector<std::unique_ptr<ClusterMeta>>& dropped);

@@ -7,6 +7,12 @@
 // A reverse map names the virtual slot that owns each physical slot: swapoff and compaction
 // find a device's entries without scanning anything else.
 //
+// Batched writeback: storeRun() takes a contiguous run of slots in one cluster (see
+// physicalallocator.h) and writes many pages with one File::writeAt. A slot may hold a
+// compressed payload shorter than a page: it is written zero-padded to the page, its checksum
+// covers the payload only, and the reader passes the length back (the engine keeps it in the
+// entry's descriptor; the device does not store it).
+//
 // Compaction (engine/DESIGN.md, "Swapfile compaction"): an allocation ceiling keeps stores
 // below a slot; once nothing above it is used, shrinkToCeiling() cuts the slot space and the
 // file down to it (the header page stays and records the new slot count).
@@ -29,6 +35,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace swaptier::swapfile {
@@ -52,9 +59,39 @@ public:
     /// DeviceFull if no slot is free or the device is draining; NoSpace/IoError/ShortIo if the
     /// write fails (the slot is then released again). Returns the physical slot.
     Result<std::uint64_t> store(const std::byte* page, SlotId owner);
+    /// store() of `length` bytes (1..kPageSize; less than a page: a compressed payload, written
+    /// zero-padded, its checksum over the `length` bytes). InvalidArgument for another length.
+    Result<std::uint64_t> store(const std::byte* data, std::uint32_t length, SlotId owner);
+
+    /// One page of a run: `length` bytes (1..kPageSize; kPageSize = a raw page) for `owner`.
+    struct RunPage {
+        const std::byte* data;
+        std::uint32_t length;
+        SlotId owner;
+    };
+    /// Slots [firstSlot, firstSlot + count) hold pages[0..count).
+    struct StoredRun {
+        std::uint64_t firstSlot;
+        std::uint32_t count;
+    };
+    /// Stores the first `count` pages (1 <= count <= min(pages.size(), kClusterSlots)) in
+    /// contiguous slots with one write: each slot gets its page's bytes, zero-padded, then its
+    /// owner and the checksum of its `length` bytes. The caller stores the rest with another
+    /// call. Errors as store(): DeviceFull, or the write's error (every slot of the run is
+    /// released, nothing published), naming the offset and owner of the first page;
+    /// InvalidArgument for an empty span, a null page, a length outside 1..kPageSize or an
+    /// invalid owner. The run is assembled in a 4096-aligned per-thread buffer that grows to
+    /// the largest run the thread wrote (at most 2 MiB) and lives as long as the thread.
+    Result<StoredRun> storeRun(std::span<const RunPage> pages);
+
     /// Reads and verifies a slot. CorruptData (checksum mismatch), ShortIo (file truncated),
     /// IoError; the Error names the device, path, offset and slot.
     Status load(std::uint64_t physicalSlot, std::byte* page);
+    /// Reads a slot stored with `length` bytes (1..kPageSize): `out` gets the whole page
+    /// (kPageSize bytes, the payload then the padding), the checksum covers the first
+    /// `length`. A wrong length reads as CorruptData; one outside 1..kPageSize is
+    /// InvalidArgument.
+    Status load(std::uint64_t physicalSlot, std::byte* out, std::uint32_t length);
     /// Releases a slot; discards its cluster if that became wholly free.
     void free(std::uint64_t physicalSlot);
     /// Owner of a used slot (SlotId{} if the slot is free).
@@ -93,6 +130,9 @@ public:
     /// True when no slot is free (cheap, approximate under concurrency).
     bool full() const;
     DeviceStats stats() const;
+    /// File::writeAt calls that carried pages (one per store(), one per storeRun() run),
+    /// failed ones included; the header is not counted. DeviceStats::writes counts pages.
+    std::uint64_t writeCalls() const;
     /// Closes the file; deletes it if `removeFile` (or DeviceOptions::removeFileOnClose).
     Status close(bool removeFile);
 
