@@ -263,7 +263,7 @@ lines.append("")
 # --- 5. sandbox (issue #3) ----------------------------------------------------------------------
 sb, _ = results("bench_sandbox")
 if "bench_sandbox" in programs:
-    lines.append("## 5. Sandbox (issue #3): access rate, swap-bound rate vs the codec, swapoff vs mapped memory")
+    lines.append("## 5. Sandbox (issues #3, #4): access rate, swap-bound rate vs the codec, swapoff and tier moves vs mapped memory")
     lines.append("")
     lines.append("Access rate with nothing swapped (uniform, 64 MiB and 10M accesses per thread; the hit phase is"
                  " the 10M run minus a 1M run; target >= 1M accesses per second per core = per CPU-second):")
@@ -333,6 +333,39 @@ if "bench_sandbox" in programs:
                              f"{fmt(r.get('large_ms'), 2)} / {fmt(r.get('large_cpu_ms'), 2)}, {fmt(r.get('large_ptes'))} | "
                              f"{fmt(r.get('large_over_small'), 2)} | "
                              f"{fmt(r.get('ns_per_mapped_page'), 2)} ({fmt(r.get('cpu_ns_per_mapped_page'), 2)}) |")
+        lines.append("")
+    tm = [(io, sb.get(f"sandbox/tiermove/{io}")) for io in ("buffered", "direct")]
+    if any(r for _, r in tm):
+        lines.append("Tier moves (issue #4): the same filler on a \"fast\" swapfile, k x 4,096 pages mapped elsewhere;"
+                     " a set-policy narrows the filler's allowed tiers to \"slow\", so every entry moves fast -> slow."
+                     " Both designs side by side in each iteration. Cells: median wall / CPU ms of the move, PTEs walked;"
+                     " classic/virtual is the median of per-iteration wall-time ratios:")
+        lines.append("")
+        lines.append("| I/O | k | mapped pages | entries moved | virtual: wall / CPU ms, PTEs | classic: wall / CPU ms, PTEs | classic/virtual wall (CPU) |")
+        lines.append("|---|---|---|---|---|---|---|")
+        for io, r in tm:
+            if not r:
+                continue
+            for k in factors:
+                lines.append(f"| {io} | {k} | {fmt(r.get(f'k{k}_mapped'))} | {fmt(r.get(f'k{k}_entries'))} | "
+                             f"{fmt(r.get(f'k{k}_virtual_ms'), 1)} / {fmt(r.get(f'k{k}_virtual_cpu_ms'), 1)}, {fmt(r.get(f'k{k}_virtual_ptes'))} | "
+                             f"{fmt(r.get(f'k{k}_classic_ms'), 1)} / {fmt(r.get(f'k{k}_classic_cpu_ms'), 1)}, {fmt(r.get(f'k{k}_classic_ptes'))} | "
+                             f"{fmt(r.get(f'k{k}_classic_over_virtual'), 2)} ({fmt(r.get(f'k{k}_cpu_classic_over_virtual'), 2)}) |")
+        lines.append("")
+        lines.append("| I/O | design | max/min wall over the k (median of repetitions) | slope ns per mapped page, wall (CPU) | target |")
+        lines.append("|---|---|---|---|---|")
+        for io, r in tm:
+            if not r:
+                continue
+            for design in ("virtual", "classic"):
+                if design == "virtual":
+                    target = "no PTE walked at any k: " + ("met" if r.get("virtual_ptes_zero") == 1 else "**MISSED**")
+                else:
+                    target = "PTEs walked = all mapped pages, linear in k: " + ("met" if r.get("classic_ptes_equal_mapped") == 1 else "**MISSED**")
+                if r.get("same_entries_moved") != 1:
+                    target += "; **the designs moved different entry counts**"
+                lines.append(f"| {io} | {design} | {fmt(r.get(f'{design}_max_over_min'), 2)} | "
+                             f"{fmt(r.get(f'{design}_slope_ns_per_mapped_page'), 1)} ({fmt(r.get(f'{design}_cpu_slope_ns_per_mapped_page'), 1)}) | {target} |")
         lines.append("")
 
 # --- 6. writeback and compaction (issue #4) -------------------------------------------------------

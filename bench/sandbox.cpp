@@ -48,6 +48,21 @@
 //                             movement takes a few ms) and a mapper of 4,096 or of 1,048,576
 //                             pages, buffered swapfile, alternating which runs first. Counters:
 //                             both swapoffs, and ns per extra mapped page between them.
+//   sandbox/tiermove/<io>     The tier-move curve next to the swapoff curve: the same filler
+//                             (N = 4,096 pages, cgroup "swapped", memory.max 1 MiB) and mapper
+//                             (k x N pages, k = 1, 2, 4, 8, 16), but two swapfiles, "fast"
+//                             (priority 10, tier "fast") and "slow" (priority 1, tier "slow"),
+//                             and the filler's cgroup allowed only the fast tier. After the last
+//                             access a SetCgroupPolicy action narrows its allowed tiers to
+//                             {"slow"}: every entry of it moves fast -> slow. The virtual design
+//                             moves them through the engine's reverse maps; the classic one walks
+//                             every page table and rewrites each entry in place. Both designs run
+//                             side by side in one iteration, every k in an order that rotates per
+//                             repetition (and which design goes first alternates). Per k: entries
+//                             moved, PTEs walked, wall and CPU ms of each design (from
+//                             report.actions[0]) and classic/virtual ratios of the same iteration.
+//                             Over the k: max/min time and slopes over mapped pages, per design.
+//                             Page verification is off, as in the swapoff curve.
 //
 // Sandbox times come from the report: figures.wallNanos / cpuNanos (process CPU time; the
 // sandbox's threads are the only busy ones) and swapoffs[0].nanos / cpuNanos. Swapfiles go to
@@ -97,6 +112,8 @@ constexpr std::uint64_t kFillerPages = 4096;
 constexpr std::uint64_t kFillerLimit = 1 * kMiB;
 constexpr std::uint64_t kDeviceSlack = 1024;
 constexpr std::array<unsigned, 5> kMapperFactors = {1, 2, 4, 8, 16};
+// --- tier-move curve: the swapoff curve's filler and mapper, two tiers
+constexpr int kFastPriority = 10, kSlowPriority = 1;
 // --- page-table walk probe: few entries on the device, little or much mapped memory
 constexpr std::uint64_t kProbeFillerPages = 256;
 constexpr std::uint64_t kProbeFillerLimit = 16 * kPageSize; // the least validation accepts
@@ -547,10 +564,168 @@ void benchSwapoffWalk(benchmark::State& state, SwapDesign design, unsigned& turn
         state.SkipWithError(failure.c_str());
 }
 
+// ---------------------------------------------------------------------------------------------
+// 4. tier moves (fast -> slow) against mapped memory
+// ---------------------------------------------------------------------------------------------
+
+SandboxConfig tierMoveConfig(SwapDesign design, IoMode io, std::uint64_t mapperPages) {
+    SandboxConfig c = baseConfig("tier-moves");
+    c.design = design;
+    c.verifyPages = false;
+    c.engine.pool.enabled = false;
+    for (const int priority : {kFastPriority, kSlowPriority}) {
+        DeviceOptions d;
+        d.path = swapfilePath();
+        d.sizeBytes = (kFillerPages + kDeviceSlack) * kPageSize; // each can hold the whole filler
+        d.priority = priority;
+        d.discard = false; // measure the move, not hole punching
+        d.io = io;
+        c.devices.push_back(d);
+    }
+    c.deviceNames = {"fast", "slow"};
+    TierSpec fast;
+    fast.name = "fast";
+    fast.minPriority = kFastPriority;
+    TierSpec slow;
+    slow.name = "slow";
+    slow.maxPriority = kFastPriority - 1;
+    c.tiers = {fast, slow};
+    CgroupSpec swapped;
+    swapped.name = "swapped";
+    swapped.parent = 0;
+    swapped.memoryMax = kFillerLimit;
+    swapped.allowedTiers = {"fast"};
+    c.cgroups.push_back(swapped);
+    WorkloadSpec filler;
+    filler.name = "filler";
+    filler.kind = WorkloadKind::Sequential;
+    filler.cgroup = 1;
+    filler.pages = kFillerPages;
+    filler.mix = nonZeroMix(); // no zero pages: every swapped page is on the fast device
+    filler.hasMix = true;
+    c.workloads.push_back(filler);
+    WorkloadSpec mapper;
+    mapper.name = "mapper";
+    mapper.kind = WorkloadKind::Sequential;
+    mapper.cgroup = 0;
+    mapper.pages = mapperPages;
+    c.workloads.push_back(mapper);
+    SandboxAction narrow;
+    narrow.kind = SandboxAction::Kind::SetCgroupPolicy;
+    narrow.at = 1.0;
+    narrow.cgroup = 1;
+    narrow.policy.allowedTiers = std::vector<std::string>{"slow"};
+    c.actions.push_back(narrow);
+    return c;
+}
+
+struct TierMoveFigures {
+    ActionFigures action;
+    std::uint64_t swapped = 0;           ///< filler pages swapped out, all to the fast device
+    std::uint64_t mappedPages = 0;       ///< page-table entries of every process (no fork, no exit)
+};
+
+/// One tier-move run; nullopt (and `failure` set) unless the set-policy moved every swapped
+/// entry and left the fast device empty.
+std::optional<TierMoveFigures> tierMoveRun(const SandboxConfig& config, std::string& failure) {
+    auto report = runChecked(config, failure);
+    if (!report)
+        return std::nullopt;
+    const std::string what = std::string(swapDesignName(config.design)) + ", mapper of "
+                             + std::to_string(config.workloads[1].pages) + " pages: ";
+    if (report->actions.size() != 1 || report->actions[0].kind != SandboxAction::Kind::SetCgroupPolicy) {
+        failure = what + "no set-policy in the report";
+        return std::nullopt;
+    }
+    TierMoveFigures f;
+    f.action = report->actions[0];
+    f.swapped = report->counters.swapOuts;
+    f.mappedPages = config.workloads[0].pages + config.workloads[1].pages;
+    std::uint64_t onFast = 0;
+    for (const TierUsage& t : report->final.tiers)
+        if (t.backend == Backend::Device && t.device == 0)
+            onFast += t.entries;
+    if (f.action.error.code != Errc::Ok)
+        failure = what + "set-policy failed: " + describe(f.action.error);
+    else if (f.swapped == 0 || f.action.pagesMoved != f.swapped || onFast != 0)
+        failure = what + std::to_string(f.action.pagesMoved) + " entries moved of " + std::to_string(f.swapped)
+                  + " swapped, " + std::to_string(onFast) + " left on the fast device";
+    if (!failure.empty())
+        return std::nullopt;
+    return f;
+}
+
+void benchTierMove(benchmark::State& state, IoMode io, unsigned& turn) {
+    constexpr std::size_t kPoints = kMapperFactors.size();
+    constexpr std::array<SwapDesign, 2> kDesigns = {SwapDesign::Virtual, SwapDesign::Classic};
+    std::string failure;
+    for (auto _ : state) {
+        std::array<std::array<TierMoveFigures, kPoints>, 2> figures{}; // [design][k]
+        const unsigned first = turn++;
+        for (std::size_t j = 0; j < kPoints && failure.empty(); ++j) {
+            const std::size_t i = (first + j) % kPoints;
+            for (std::size_t n = 0; n < 2 && failure.empty(); ++n) {
+                const std::size_t d = (first + n) % 2; // which design goes first alternates
+                const auto f = tierMoveRun(tierMoveConfig(kDesigns[d], io, kMapperFactors[i] * kFillerPages), failure);
+                if (f)
+                    figures[d][i] = *f;
+            }
+        }
+        if (!failure.empty())
+            break;
+        double total = 0;
+        bool virtualWalksNothing = true, classicWalksMapped = true, sameMoves = true;
+        std::vector<double> mapped;
+        std::array<std::vector<double>, 2> nanos, cpu;
+        for (std::size_t i = 0; i < kPoints; ++i) {
+            const TierMoveFigures& v = figures[0][i];
+            const TierMoveFigures& c = figures[1][i];
+            // Appended, not "k" + to_string(): GCC 12 gives a false -Wrestrict on the latter.
+            std::string k = std::to_string(kMapperFactors[i]);
+            k.insert(k.begin(), 'k');
+            k += '_';
+            state.counters[k + "entries"] = double(v.action.pagesMoved);
+            state.counters[k + "mapped"] = double(v.mappedPages);
+            for (std::size_t d = 0; d < 2; ++d) {
+                const ActionFigures& a = figures[d][i].action;
+                const std::string p = k + swapDesignName(kDesigns[d]) + "_";
+                state.counters[p + "ptes"] = double(a.ptesVisited);
+                state.counters[p + "ms"] = double(a.nanos) * 1e-6;
+                state.counters[p + "cpu_ms"] = double(a.cpuNanos) * 1e-6;
+                state.counters[p + "written"] = double(a.pagesWritten);
+                nanos[d].push_back(double(a.nanos));
+                cpu[d].push_back(double(a.cpuNanos));
+                total += double(a.nanos);
+            }
+            state.counters[k + "classic_over_virtual"] = double(c.action.nanos) / double(v.action.nanos);
+            state.counters[k + "cpu_classic_over_virtual"] = double(c.action.cpuNanos) / double(v.action.cpuNanos);
+            mapped.push_back(double(v.mappedPages));
+            virtualWalksNothing = virtualWalksNothing && v.action.ptesVisited == 0;
+            classicWalksMapped = classicWalksMapped && c.action.ptesVisited == c.mappedPages
+                                 && c.mappedPages == (kMapperFactors[i] + 1) * kFillerPages;
+            sameMoves = sameMoves && v.action.pagesMoved == c.action.pagesMoved;
+        }
+        state.SetIterationTime(total * 1e-9);
+        for (std::size_t d = 0; d < 2; ++d) {
+            const std::string p = swapDesignName(kDesigns[d]) + std::string("_");
+            const auto [lo, hi] = std::minmax_element(nanos[d].begin(), nanos[d].end());
+            state.counters[p + "max_over_min"] = *hi / *lo;
+            state.counters[p + "k16_over_k1"] = nanos[d].back() / nanos[d].front();
+            state.counters[p + "slope_ns_per_mapped_page"] = linearFit(mapped, nanos[d]).first;
+            state.counters[p + "cpu_slope_ns_per_mapped_page"] = linearFit(mapped, cpu[d]).first;
+        }
+        state.counters["virtual_ptes_zero"] = virtualWalksNothing ? 1 : 0;
+        state.counters["classic_ptes_equal_mapped"] = classicWalksMapped ? 1 : 0;
+        state.counters["same_entries_moved"] = sameMoves ? 1 : 0;
+    }
+    if (!failure.empty())
+        state.SkipWithError(failure.c_str());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    static std::array<unsigned, 10> turns{}; // one order counter per benchmark
+    static std::array<unsigned, 12> turns{}; // one order counter per benchmark
     std::size_t next = 0;
     sandboxPages(); // corpus and codec pages before any timing
     benchmark::AddCustomContext("scratch_directory", scratchDirectory());
@@ -578,6 +753,12 @@ int main(int argc, char** argv) {
                 ->Iterations(1)
                 ->UseManualTime()
                 ->Unit(benchmark::kMillisecond);
+    for (IoMode io : {IoMode::Buffered, IoMode::Direct})
+        benchmark::RegisterBenchmark((std::string("sandbox/tiermove/") + (io == IoMode::Direct ? "direct" : "buffered")).c_str(),
+                                     [io, &turn = turns[next++]](benchmark::State& s) { benchTierMove(s, io, turn); })
+            ->Iterations(1)
+            ->UseManualTime()
+            ->Unit(benchmark::kMillisecond);
     for (SwapDesign design : {SwapDesign::Virtual, SwapDesign::Classic})
         benchmark::RegisterBenchmark((std::string("sandbox/swapoff-walk/") + swapDesignName(design)).c_str(),
                                      [design, &turn = turns[next++]](benchmark::State& s) {

@@ -208,7 +208,8 @@ void EngineImpl::countLoadError(EventCounters& ev, Errc code) {
 // --- storing and loading data ---------------------------------------------------------------
 
 Result<EngineImpl::Stored> EngineImpl::storeOnDevice(const std::byte* page, SlotId slot, std::uint16_t cgroup,
-                                                      DeviceId only, DeviceId exclude, std::uint32_t mask, bool reserve) {
+                                                      DeviceId only, DeviceId exclude, std::uint32_t mask, bool reserve,
+                                                      bool checkTiers) {
     Stored out;
     if (reserve) {
         std::uint16_t who = 0;
@@ -227,7 +228,8 @@ Result<EngineImpl::Stored> EngineImpl::storeOnDevice(const std::byte* page, Slot
         out.deviceCharged = true;
     }
     for (int attempt = 0;; ++attempt) {
-        auto [policyMask, generation] = policyTierMask(cgroup);
+        auto [policyMask, generation] = checkTiers ? policyTierMask(cgroup)
+                                                   : std::pair<std::uint32_t, std::uint64_t>{kAllTiers, 0};
         const std::uint32_t bits = mask & policyMask;
         if (bits == 0 && mask != 0) { // the policy, not the caller, left no tier
             if (out.deviceCharged)

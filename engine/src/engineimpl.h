@@ -132,8 +132,10 @@ private:
                              bool reserveDevice = true);
     /// Writes a page to a device allowed for `cgroup` (tiers of its policy and of `mask`),
     /// charging swap.max when `reserve`. LimitExceeded if the policy forbids every device.
+    /// `checkTiers` false: a move within one device (swapfile compaction) stays on it whatever
+    /// the owner's tiers (policy enforcement is what moves such entries away).
     Result<Stored> storeOnDevice(const std::byte* page, SlotId slot, std::uint16_t cgroup, DeviceId only,
-                                 DeviceId exclude, std::uint32_t mask, bool reserve);
+                                 DeviceId exclude, std::uint32_t mask, bool reserve, bool checkTiers = true);
 
     // --- tier policies (enginepolicy.cpp, enginewriteback.cpp, enginemaintain.cpp) ----------
     /// Moves an entry's charges from `oldBacking` to `newBacking` (either may be Free). A

@@ -62,10 +62,12 @@ Result<EngineImpl::Stored> EngineImpl::storeForMove(const std::byte* page, SlotI
     case MoveTarget::Kind::Memory:
         options.placement = Placement::Memory;
         return storeData(page, slot, cgroup, options);
-    case MoveTarget::Kind::Device:
-        options.placement = Placement::DeviceOnly;
-        options.device = target.device;
-        return storeData(page, slot, cgroup, options, reserve);
+    case MoveTarget::Kind::Device: {
+        const swapfile::SwapDevice* from =
+            reserve ? nullptr : m_devices.byIndex(Backing::deviceIndex(oldBacking));
+        const bool sameDevice = from && from->id() == target.device; // swapfile compaction
+        return storeOnDevice(page, slot, cgroup, target.device, {}, kAllTiers, reserve, !sameDevice);
+    }
     case MoveTarget::Kind::AnyDevice:
         return storeOnDevice(page, slot, cgroup, {}, target.exclude, target.allowedTiers, reserve);
     }

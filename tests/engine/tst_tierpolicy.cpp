@@ -517,6 +517,10 @@ void TstTierPolicy::batchedWritebackWritesContiguousRuns() {
              qPrintable(u"writes %1, expected about %2"_s.arg(r->writes).arg(expectedWrites)));
     const EngineStats s = rig.engine->stats();
     QCOMPARE(s.events.writebackWrites, r->writes);
+    // Per tier: the pages and the write calls that carried them.
+    QCOMPARE(s.tiers.size(), std::size_t(1));
+    QCOMPARE(s.tiers.front().writes, std::uint64_t(kPages));
+    QCOMPARE(s.tiers.front().writeCalls, r->writes);
     QCOMPARE(s.events.zswpwb, std::uint64_t(kPages));
     QCOMPARE(s.backends[std::size_t(Backend::Pool)].entries, 0u);
     QCOMPARE(s.pool.objects, 0u);

@@ -1116,7 +1116,7 @@ void TestScenarioParser::builtinsAreListed() {
         QVERIFY2(b.description.size() <= 120, qPrintable(b.name + u": "_s + b.description)); // fits a line
     }
     QCOMPARE(names, (QStringList{u"cgroup-tree"_s, u"fork-heavy"_s, u"phase-change"_s, u"swapoff"_s,
-                                 u"tier-policies"_s, u"usemem"_s, u"zipfian-tiers"_s}));
+                                 u"tier-moves"_s, u"tier-policies"_s, u"usemem"_s, u"zipfian-tiers"_s}));
 }
 
 void TestScenarioParser::everyBuiltinParses() {

@@ -168,6 +168,12 @@ struct TierStats {
     std::uint64_t devices = 0;         ///< live devices in the tier, draining ones included
     std::uint64_t usedSlots = 0;
     std::uint64_t totalSlots = 0;
+    /// pswpin / pswpout of the tier: pages read and written by its live devices (a device's
+    /// counts leave with it at swapoff), and the write calls that carried them (batched
+    /// writeback writes many pages per call).
+    std::uint64_t reads = 0;
+    std::uint64_t writes = 0;
+    std::uint64_t writeCalls = 0;
 };
 
 /// A statistics snapshot. `backends`, `events` and `cgroups` form one consistent cut: every

@@ -228,8 +228,13 @@ DeviceSet::Stats DeviceSet::stats() const {
     Stats out;
     // One table for the whole snapshot; a device's tier follows from the priority it reports.
     const TierTable& table = *m_order.load(std::memory_order_acquire)->tiers;
-    for (const TierSpec& spec : table.specs())
-        out.tiers.push_back(TierStats{spec.name, spec.minPriority, spec.maxPriority, 0, 0, 0});
+    for (const TierSpec& spec : table.specs()) {
+        TierStats t;
+        t.name = spec.name;
+        t.minPriority = spec.minPriority;
+        t.maxPriority = spec.maxPriority;
+        out.tiers.push_back(std::move(t));
+    }
     for (const auto& d : m_table) {
         if (SwapDevice* dev = d.load(std::memory_order_acquire)) {
             DeviceStats ds = dev->stats();
@@ -238,6 +243,9 @@ DeviceSet::Stats DeviceSet::stats() const {
             ++tier.devices;
             tier.usedSlots += ds.usedSlots;
             tier.totalSlots += ds.totalSlots;
+            tier.reads += ds.reads;
+            tier.writes += ds.writes;
+            tier.writeCalls += dev->writeCalls();
             out.devices.push_back(std::move(ds));
         }
     }
