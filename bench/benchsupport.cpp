@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -186,6 +187,17 @@ std::string scratchDirectory() {
     if (const char* dir = std::getenv("SWAPTIER_BENCH_DIR"); dir && *dir)
         return dir;
     return "/var/tmp";
+}
+
+std::string scratchPath(const char* tag, const char* suffix) {
+    static std::atomic<unsigned> serial{0};
+    return scratchDirectory() + "/swaptier-bench-" + std::to_string(::getpid()) + "-" + tag + "-"
+           + std::to_string(serial++) + suffix;
+}
+
+Fd::~Fd() {
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 std::unique_ptr<Engine> makeEngine(const CodecSpec& spec) {

@@ -75,6 +75,21 @@ std::string describe(const Error& error);
 
 /// Directory for swapfiles: $SWAPTIER_BENCH_DIR, else /var/tmp. Must not be tmpfs for O_DIRECT.
 std::string scratchDirectory();
+/// A new file name in scratchDirectory(): swaptier-bench-PID-TAG-N SUFFIX (N counts per process).
+std::string scratchPath(const char* tag, const char* suffix = ".swap");
+
+/// A plain file descriptor, closed on destruction.
+class Fd {
+public:
+    explicit Fd(int fd = -1) : m_fd(fd) {}
+    ~Fd();
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
 
 /// Short codec spec shared by the programs.
 struct CodecSpec {

@@ -40,28 +40,6 @@ constexpr std::size_t kSwapInEntries = 4096;
 constexpr std::size_t kSwapInBatch = 1024;
 constexpr std::uint64_t kSlack = 1024; // extra slots, so no device is ever exactly full
 
-std::string scratchPath(const char* tag) {
-    static unsigned serial = 0;
-    return scratchDirectory() + "/swaptier-bench-" + std::to_string(::getpid()) + "-" + tag + "-"
-           + std::to_string(serial++) + ".swap";
-}
-
-/// A plain file descriptor, closed on destruction.
-class Fd {
-public:
-    explicit Fd(int fd = -1) : m_fd(fd) {}
-    ~Fd() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
 /// Opens `path` with O_DIRECT if the file system allows it (`direct` tells), else buffered.
 int openMaybeDirect(const std::string& path, int flags, bool& direct) {
     int fd = ::open(path.c_str(), flags | O_DIRECT | O_CLOEXEC, 0600);

@@ -398,10 +398,24 @@ void benchSwapBound(benchmark::State& state, const CodecSpec& spec, unsigned& tu
 // 3. swapoff cost against mapped memory
 // ---------------------------------------------------------------------------------------------
 
-std::string swapfilePath() {
-    static unsigned serial = 0;
-    return scratchDirectory() + "/swaptier-bench-sandbox-" + std::to_string(::getpid()) + "-"
-           + std::to_string(serial++) + ".swap";
+/// The two workloads of the mapped-memory curves: a filler in cgroup 1 whose pages all end up
+/// swapped (no zero pages, so each one is on a device), and a mapper in the root that only maps
+/// (and so grows the page tables the classic design has to walk).
+void addFillerAndMapper(SandboxConfig& c, std::uint64_t fillerPages, std::uint64_t mapperPages) {
+    WorkloadSpec filler;
+    filler.name = "filler";
+    filler.kind = WorkloadKind::Sequential;
+    filler.cgroup = 1;
+    filler.pages = fillerPages;
+    filler.mix = nonZeroMix();
+    filler.hasMix = true;
+    c.workloads.push_back(filler);
+    WorkloadSpec mapper;
+    mapper.name = "mapper";
+    mapper.kind = WorkloadKind::Sequential;
+    mapper.cgroup = 0;
+    mapper.pages = mapperPages;
+    c.workloads.push_back(mapper);
 }
 
 SandboxConfig swapoffConfig(SwapDesign design, IoMode io, std::uint64_t fillerPages, std::uint64_t fillerLimit,
@@ -411,7 +425,7 @@ SandboxConfig swapoffConfig(SwapDesign design, IoMode io, std::uint64_t fillerPa
     c.verifyPages = false;
     c.engine.pool.enabled = false;
     DeviceOptions d;
-    d.path = swapfilePath();
+    d.path = scratchPath("sandbox");
     d.sizeBytes = (fillerPages + kDeviceSlack) * kPageSize;
     d.discard = false; // measure the move, not hole punching
     d.io = io;
@@ -421,20 +435,7 @@ SandboxConfig swapoffConfig(SwapDesign design, IoMode io, std::uint64_t fillerPa
     swapped.parent = 0;
     swapped.memoryMax = fillerLimit;
     c.cgroups.push_back(swapped);
-    WorkloadSpec filler;
-    filler.name = "filler";
-    filler.kind = WorkloadKind::Sequential;
-    filler.cgroup = 1;
-    filler.pages = fillerPages;
-    filler.mix = nonZeroMix(); // no zero pages: every swapped page is on the device
-    filler.hasMix = true;
-    c.workloads.push_back(filler);
-    WorkloadSpec mapper;
-    mapper.name = "mapper";
-    mapper.kind = WorkloadKind::Sequential;
-    mapper.cgroup = 0;
-    mapper.pages = mapperPages;
-    c.workloads.push_back(mapper);
+    addFillerAndMapper(c, fillerPages, mapperPages);
     SandboxAction off;
     off.kind = SandboxAction::Kind::Swapoff;
     off.at = 1.0;
@@ -575,7 +576,7 @@ SandboxConfig tierMoveConfig(SwapDesign design, IoMode io, std::uint64_t mapperP
     c.engine.pool.enabled = false;
     for (const int priority : {kFastPriority, kSlowPriority}) {
         DeviceOptions d;
-        d.path = swapfilePath();
+        d.path = scratchPath("sandbox");
         d.sizeBytes = (kFillerPages + kDeviceSlack) * kPageSize; // each can hold the whole filler
         d.priority = priority;
         d.discard = false; // measure the move, not hole punching
@@ -596,20 +597,7 @@ SandboxConfig tierMoveConfig(SwapDesign design, IoMode io, std::uint64_t mapperP
     swapped.memoryMax = kFillerLimit;
     swapped.allowedTiers = {"fast"};
     c.cgroups.push_back(swapped);
-    WorkloadSpec filler;
-    filler.name = "filler";
-    filler.kind = WorkloadKind::Sequential;
-    filler.cgroup = 1;
-    filler.pages = kFillerPages;
-    filler.mix = nonZeroMix(); // no zero pages: every swapped page is on the fast device
-    filler.hasMix = true;
-    c.workloads.push_back(filler);
-    WorkloadSpec mapper;
-    mapper.name = "mapper";
-    mapper.kind = WorkloadKind::Sequential;
-    mapper.cgroup = 0;
-    mapper.pages = mapperPages;
-    c.workloads.push_back(mapper);
+    addFillerAndMapper(c, kFillerPages, mapperPages);
     SandboxAction narrow;
     narrow.kind = SandboxAction::Kind::SetCgroupPolicy;
     narrow.at = 1.0;

@@ -136,28 +136,6 @@ ConstPage pageOf(std::uint64_t i) {
     return pages().page(std::size_t(i % pages().size()));
 }
 
-std::string scratchPath(const char* tag, const char* suffix) {
-    static unsigned serial = 0;
-    return scratchDirectory() + "/swaptier-bench-" + std::to_string(::getpid()) + "-" + tag + "-"
-           + std::to_string(serial++) + suffix;
-}
-
-/// A plain file descriptor, closed on destruction.
-class Fd {
-public:
-    explicit Fd(int fd = -1) : m_fd(fd) {}
-    ~Fd() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
-
 const char* ioName(IoMode io) {
     return io == IoMode::Direct ? "direct" : "buffered";
 }

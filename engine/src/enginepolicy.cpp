@@ -120,8 +120,7 @@ void EngineImpl::enforceDeviceEntries(std::uint16_t subtree, EnforceReport& repo
                 if (!m_cgroups.isInSubtree(owner, subtree))
                     continue;
                 const bool writebackOk = m_cgroups.writebackAllowed(owner);
-                const auto [mask, generation] = policyTierMask(owner);
-                static_cast<void>(generation);
+                const std::uint32_t mask = policyTierMask(owner).first;
                 const bool tierOk = (mask >> tier) & 1u;
                 // swap.max: the levels from the owner up to the subtree root that are over.
                 bool overSwapMax = false;

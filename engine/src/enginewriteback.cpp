@@ -38,6 +38,8 @@ using util::EpochGuard;
 
 
 struct EngineImpl::WritebackPass {
+    explicit WritebackPass(const WritebackOptions& o) : options(o) {}
+
     const WritebackOptions& options;
     WritebackReport report;
     std::uint32_t now = 0;
@@ -274,7 +276,9 @@ Result<WritebackReport> EngineImpl::writeback(const WritebackOptions& options) {
     if (options.batchPages < 1 || options.batchPages > swapfile::kClusterSlots)
         return Error::of(Errc::InvalidArgument).file("batchPages");
     const auto start = std::chrono::steady_clock::now();
-    WritebackPass pass{options, {}, lruTime(), lruUnits(options.minIdleNanos), true, false};
+    WritebackPass pass{options};
+    pass.now = lruTime();
+    pass.idleUnits = lruUnits(options.minIdleNanos);
     pass.honourReferenced = options.secondChance || options.minIdleNanos > 0;
 
     std::vector<std::uint16_t> members;
