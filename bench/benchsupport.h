@@ -67,6 +67,8 @@ PageSet makeMixedPageSet(PageClass pageClass, std::size_t pages, std::uint64_t s
 
 /// Thread CPU time in seconds (CLOCK_THREAD_CPUTIME_ID).
 double threadCpuSeconds();
+/// CPU time of the whole process (all threads) in seconds.
+double processCpuSeconds();
 /// Monotonic wall time in seconds.
 double wallSeconds();
 

@@ -399,6 +399,31 @@ if "bench_writeback" in programs:
                      f"{fmt(r.get('compressed_vs_raw'), 3)} | {fmt(r.get('fio_run_MiBps'))} | {fmt(r.get('batched_vs_fio_run'), 3)} | "
                      f"{fmt(r.get('batched_writes'))} / {fmt(r.get('single_writes'))} | "
                      f"{fmt(r.get('batched_cpu_ms'))} / {fmt(r.get('single_cpu_ms'))} / {fmt(r.get('compressed_cpu_ms'))} |")
+    for io in ("direct", "buffered"):
+        reps = [b for b in reports.get("bench_writeback", {}).get("benchmarks", [])
+                if b.get("run_type") != "aggregate" and SUFFIX.sub("", b.get("run_name", b["name"])) == f"writeback/{io}"
+                and "batched_vs_fio" in b]
+        if len(reps) > 1:
+            lines.append("")
+            lines.append(f"Per repetition, {io}: batched/fio " + " / ".join(fmt(b["batched_vs_fio"], 2) for b in reps)
+                         + "; batched/serial " + " / ".join(fmt(b.get("batched_vs_serial"), 2) for b in reps) + ".")
+    lines.append("")
+    lines.append("Where the batched figure comes from: the same pass with pipelining off (serial: gather and write take"
+                 " turns on one thread) and, buffered, with the device's write-behind off (nowb):")
+    lines.append("")
+    lines.append("| I/O | batched MiB/s | serial MiB/s | batched/serial | nowb MiB/s | batched/nowb | fsync ms: batched / serial / nowb |"
+                 " CPU ms (all threads): batched / serial / nowb |")
+    lines.append("|---|---|---|---|---|---|---|---|")
+    for io in ("direct", "buffered"):
+        r = wb.get(f"writeback/{io}")
+        if not r:
+            continue
+        nowb = io == "buffered"
+        lines.append(f"| {io} | {fmt(r.get('batched_MiBps'))} | {fmt(r.get('serial_MiBps'))} | {fmt(r.get('batched_vs_serial'), 2)} | "
+                     f"{fmt(r.get('nowb_MiBps')) if nowb else 'n/a'} | {fmt(r.get('batched_vs_nowb'), 2) if nowb else 'n/a'} | "
+                     + (f"{fmt(r.get('batched_sync_ms'))} / {fmt(r.get('serial_sync_ms'))} / {fmt(r.get('nowb_sync_ms'))}" if nowb else "n/a")
+                     + f" | {fmt(r.get('batched_cpu_ms'))} / {fmt(r.get('serial_cpu_ms'))} / "
+                     + (f"{fmt(r.get('nowb_cpu_ms'))}" if nowb else "n/a") + " |")
     if not wb.get("writeback/direct") and not str(wctx.get("direct_io", "")).startswith("supported"):
         lines.append("")
         lines.append(f"**No direct-I/O rows**: O_DIRECT {wctx.get('direct_io', 'not measured')}.")

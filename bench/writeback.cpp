@@ -5,7 +5,8 @@
 //
 //   writeback/<io>        io = direct (IoMode::Direct, left out if the scratch file system
 //                         refuses O_DIRECT) or buffered (IoMode::Buffered). One iteration runs
-//                         five variants, in an order that rotates per repetition:
+//                         six variants (buffered: seven), in an order that rotates per
+//                         repetition:
 //     fio                 fio --rw=write --bs=64k --size=<N pages> --ioengine=psync
 //                         --fallocate=native, --direct=1, or --direct=0 --end_fsync=1, on a new
 //                         file in the same directory; fio's write.bw_bytes (fio's runtime
@@ -16,14 +17,22 @@
 //                         then Engine::writeback(root, maxPages N, batchPages 256, oldest first,
 //                         uncompressed) to one preallocated swapfile (so both sides write into
 //                         fallocated blocks); buffered: plus fsync(2) of the swapfile before
-//                         the clock stops, as fio's end_fsync. Wall clock.
+//                         the clock stops, as fio's end_fsync. Wall clock. Defaults: pipelined
+//                         (the pass's writer thread writes batch k while the caller gathers
+//                         batch k+1) and, buffered, the device's write-behind on (writeout
+//                         started every 4 MiB).
+//     serial              the same with pipelined = false (gather and write take turns)
+//     nowb                buffered only: batched with the device's writeBehind off (dirty
+//                         pages wait in the page cache for the flusher or the fsync)
 //     single              the same with batchPages 1 (one 4 KiB write per entry)
 //     compressed          the same as batched with compressed = true (the pool's compressed
 //                         bytes go to the slots as they are: no decompression; every entry
 //                         still takes, and writes, one 4 KiB slot)
 //   MiB/s are 2^20 bytes of page data (N x 4 KiB) per second. Ratios per repetition:
-//   batched_vs_fio (target >= 0.80), batched_vs_single, compressed_vs_raw (compressed /
-//   batched), batched_vs_fio_run. CPU ms: thread CPU time of each writeback call. After each
+//   batched_vs_fio (target >= 0.80), batched_vs_serial, batched_vs_nowb, batched_vs_single,
+//   compressed_vs_raw
+//   (compressed / batched), batched_vs_fio_run. CPU ms: process CPU time (all threads, the
+//   writer's too) of each writeback call, without the fsync. After each
 //   engine variant every entry must be on the device and a sample must read back intact, else
 //   the benchmark reports an error.
 //
@@ -37,6 +46,9 @@
 //   compact/pool          N pages in the pool, 70% of them put in a seeded random order;
 //                         timed: Engine::compactPool(). MiB of pool memory given back per
 //                         second, pool bytes and zspages before and after.
+//
+// 5 repetitions by default: the pipelined figures vary with where the host puts the two vCPUs,
+// so the median needs more samples.
 //
 // N = $SWAPTIER_WB_PAGES (default 65,536 pages = 256 MiB of page data); the batched runs use
 // batchPages = $SWAPTIER_WB_BATCH (default 256; fio-run follows it). Pages: the page corpus
@@ -391,8 +403,9 @@ Result<std::vector<SlotId>> fillPool(Engine& engine, std::uint64_t n) {
     return slots;
 }
 
-WritebackOptions allOf(std::uint64_t n, std::uint32_t batch, bool compressed) {
+WritebackOptions allOf(std::uint64_t n, std::uint32_t batch, bool compressed, bool pipelined) {
     WritebackOptions o;
+    o.pipelined = pipelined;
     o.cgroup = CgroupId{0};
     o.maxPages = n;
     o.secondChance = false; // "writeback now": strictly oldest first
@@ -440,13 +453,22 @@ struct WritebackRun {
 };
 
 /// One engine variant: fill a fresh engine's pool with n pages, write them all back (timed).
-std::string runWriteback(IoMode io, std::uint32_t batch, bool compressed, WritebackRun& out) {
+struct EngineVariant {
+    std::uint32_t batch = 256;
+    bool compressed = false;
+    bool pipelined = true;
+    bool writeBehind = true;
+    const char* file = "wb-batched";
+};
+
+std::string runWriteback(IoMode io, const EngineVariant& v, WritebackRun& out) {
     const std::uint64_t n = pageCount();
     const auto engine = makeEngine(kCodecs[2]); // lz4, the pool's default codec
-    const std::string path = scratchPath(compressed ? "wb-compressed" : batch == 1 ? "wb-single" : "wb-batched", ".swap");
+    const std::string path = scratchPath(v.file, ".swap");
     DeviceOptions d = deviceOptions(path, n + kSlack, io);
     d.discard = false;
     d.preallocate = true; // as fio --fallocate=native: both write into allocated blocks
+    d.writeBehind = v.writeBehind;
     auto device = engine->addDevice(d);
     if (!device)
         return std::string("addDevice(") + ioName(io) + "): " + describe(device.error());
@@ -458,11 +480,11 @@ std::string runWriteback(IoMode io, std::uint32_t batch, bool compressed, Writeb
     if (fd.get() < 0)
         return "open " + path + ": " + std::strerror(errno);
 
-    const double c0 = threadCpuSeconds();
+    const double c0 = processCpuSeconds();
     const double t0 = wallSeconds();
-    auto report = engine->writeback(allOf(n, batch, compressed));
+    auto report = engine->writeback(allOf(n, v.batch, v.compressed, v.pipelined));
     const double t1 = wallSeconds();
-    out.cpuSeconds = threadCpuSeconds() - c0;
+    out.cpuSeconds = processCpuSeconds() - c0;
     if (io == IoMode::Buffered && ::fsync(fd.get()) != 0)
         return "fsync " + path + ": " + std::strerror(errno);
     const double t2 = wallSeconds();
@@ -491,8 +513,10 @@ void benchWriteback(benchmark::State& state, IoMode io) {
     const std::uint64_t n = pageCount();
     const double pageMiB = double(n) * double(kPageSize) / kMiB;
     const bool withFio = fio().problem.empty();
-    enum Variant { Fio, Batched, Single, Compressed, FioRun, kVariants };
-    WritebackRun batched, single, compressed;
+    enum Variant { Fio, Batched, Serial, NoWriteBehind, Single, Compressed, FioRun, kVariants };
+    const std::uint32_t batch = batchPages();
+    const bool buffered = io == IoMode::Buffered;
+    WritebackRun batched, serial, nowb, single, compressed;
     FioResult fioResult, fioRunResult;
     std::string failure;
     for (auto _ : state) {
@@ -510,13 +534,20 @@ void benchWriteback(benchmark::State& state, IoMode io) {
             case kVariants:
                 break;
             case Batched:
-                failure = runWriteback(io, batchPages(), false, batched);
+                failure = runWriteback(io, {batch, false, true, true, "wb-batched"}, batched);
+                break;
+            case Serial:
+                failure = runWriteback(io, {batch, false, false, true, "wb-serial"}, serial);
+                break;
+            case NoWriteBehind:
+                if (buffered)
+                    failure = runWriteback(io, {batch, false, true, false, "wb-nowb"}, nowb);
                 break;
             case Single:
-                failure = runWriteback(io, 1, false, single);
+                failure = runWriteback(io, {1, false, true, true, "wb-single"}, single);
                 break;
             case Compressed:
-                failure = runWriteback(io, batchPages(), true, compressed);
+                failure = runWriteback(io, {batch, true, true, true, "wb-compressed"}, compressed);
                 break;
             }
         }
@@ -529,25 +560,35 @@ void benchWriteback(benchmark::State& state, IoMode io) {
         return;
     }
     const double batchedMiBps = pageMiB / batched.seconds;
+    const double serialMiBps = pageMiB / serial.seconds;
     const double singleMiBps = pageMiB / single.seconds;
     const double compressedMiBps = pageMiB / compressed.seconds;
     state.SetBytesProcessed(std::int64_t(n * kPageSize));
     state.counters["pages"] = double(n);
     state.counters["direct_io"] = batched.directIo && single.directIo && compressed.directIo ? 1 : 0;
     state.counters["batched_MiBps"] = batchedMiBps;
+    state.counters["serial_MiBps"] = serialMiBps;
     state.counters["single_MiBps"] = singleMiBps;
+    state.counters["batched_vs_serial"] = batchedMiBps / serialMiBps;
     state.counters["compressed_MiBps"] = compressedMiBps;
     state.counters["batched_vs_single"] = batchedMiBps / singleMiBps;
     state.counters["compressed_vs_raw"] = compressedMiBps / batchedMiBps;
     state.counters["batched_writes"] = double(batched.report.writes);
     state.counters["single_writes"] = double(single.report.writes);
     state.counters["compressed_writes"] = double(compressed.report.writes);
-    if (io == IoMode::Buffered) { // the end-of-run fsync, included in the MiB/s above
+    if (buffered) { // the end-of-run fsync, included in the MiB/s above
+        const double nowbMiBps = pageMiB / nowb.seconds;
+        state.counters["nowb_MiBps"] = nowbMiBps;
+        state.counters["batched_vs_nowb"] = batchedMiBps / nowbMiBps;
+        state.counters["nowb_sync_ms"] = nowb.syncSeconds * 1e3;
+        state.counters["nowb_cpu_ms"] = nowb.cpuSeconds * 1e3;
         state.counters["batched_sync_ms"] = batched.syncSeconds * 1e3;
+        state.counters["serial_sync_ms"] = serial.syncSeconds * 1e3;
         state.counters["single_sync_ms"] = single.syncSeconds * 1e3;
         state.counters["compressed_sync_ms"] = compressed.syncSeconds * 1e3;
     }
     state.counters["batched_cpu_ms"] = batched.cpuSeconds * 1e3; // CPU of the call (no fsync)
+    state.counters["serial_cpu_ms"] = serial.cpuSeconds * 1e3;
     state.counters["single_cpu_ms"] = single.cpuSeconds * 1e3;
     state.counters["compressed_cpu_ms"] = compressed.cpuSeconds * 1e3;
     state.counters["pool_compression_ratio"] = double(n * kPageSize) / double(batched.poolStoredBytes);
@@ -577,7 +618,7 @@ std::string runDeviceCompaction(IoMode io, benchmark::State& state, double& seco
     auto filled = fillPool(*engine, n);
     if (!filled)
         return "swapOut: " + describe(filled.error());
-    auto wb = engine->writeback(allOf(n, batchPages(), false));
+    auto wb = engine->writeback(allOf(n, batchPages(), false, true));
     if (!wb || wb->written != n)
         return "writeback to fill the device: " + (wb ? std::to_string(wb->written) + " of " + std::to_string(n) + " written"
                                                        : describe(wb.error()));
@@ -773,6 +814,6 @@ int main(int argc, char** argv) {
         ->UseManualTime()
         ->Unit(benchmark::kMillisecond);
     return runMain(argc, argv,
-                   {"--benchmark_repetitions=3", "--benchmark_enable_random_interleaving=true",
+                   {"--benchmark_repetitions=5", "--benchmark_enable_random_interleaving=true",
                     "--benchmark_display_aggregates_only=true"});
 }

@@ -51,11 +51,12 @@ constexpr KindKey kKindKeys[] = {
     {"codec", bit(Kind::Recompress)},
     {"zstd_level", bit(Kind::Recompress)},
     {"device_to_pool", bit(Kind::SetPromotion)},
+    {"device_to_faster_tier", bit(Kind::SetPromotion)},
     {"min_loads", bit(Kind::SetPromotion)},
 };
 
 constexpr std::string_view kPolicyKeys[] = {"swap_max", "zswap_max", "zswap_writeback", "allowed_tiers"};
-constexpr std::string_view kPromotionChangeKeys[] = {"device_to_pool", "min_loads"};
+constexpr std::string_view kPromotionChangeKeys[] = {"device_to_pool", "device_to_faster_tier", "min_loads"};
 
 } // namespace
 
@@ -166,6 +167,7 @@ bool ScenarioActionReader::readRecompress(const TomlTable& t, SandboxAction& a) 
 bool ScenarioActionReader::readPromotion(const TomlTable& t, SandboxAction& a) const {
     a.promotion = m_config.promotion; // an unspecified key keeps the scenario's [promotion] value
     return t.boolean("device_to_pool", a.promotion.deviceToPool)
+        && t.boolean("device_to_faster_tier", a.promotion.deviceToFasterTier)
         && t.integer("min_loads", a.promotion.minLoads, 1, kMaxMinLoads);
 }
 

@@ -158,7 +158,8 @@ bool ScenarioConfigBuilder::readDevices(const TomlTable& top, SandboxConfig& c) 
         QString path = name + u".swap"_s;
         if (!t.line("path", path) || !t.require("size") || !t.size("size", d.sizeBytes, SizeForm::Pages)
             || !t.integer("priority", d.priority, -1, kMaxPriority) || !t.boolean("discard", d.discard)
-            || !t.choice("io", d.io, kIoModes) || !t.boolean("preallocate", d.preallocate))
+            || !t.choice("io", d.io, kIoModes) || !t.boolean("preallocate", d.preallocate)
+            || !t.boolean("write_behind", d.writeBehind))
             return false;
         if (QDir::isRelativePath(path)) {
             if (m_ctx.deviceDir().isEmpty())
@@ -415,6 +416,7 @@ bool ScenarioConfigBuilder::readPromotion(const TomlTable& top, SandboxConfig& c
         return true;
     const TomlTable t(m_ctx, *table, u"[promotion]"_s);
     return t.checkKeys(kPromotionKeys) && t.boolean("device_to_pool", c.promotion.deviceToPool)
+        && t.boolean("device_to_faster_tier", c.promotion.deviceToFasterTier)
         && t.integer("min_loads", c.promotion.minLoads, 1, kMaxMinLoads);
 }
 

@@ -29,12 +29,12 @@ inline constexpr std::string_view kActionPoolKeys[] = {"enabled",          "code
                                                        "zstd_level",       "limit",
                                                        "accept_threshold", "max_pages_per_zspage"};
 inline constexpr std::string_view kContentKeys[] = {"mix", "files"};
-inline constexpr std::string_view kPromotionKeys[] = {"device_to_pool", "min_loads"};
+inline constexpr std::string_view kPromotionKeys[] = {"device_to_pool", "device_to_faster_tier", "min_loads"};
 inline constexpr std::string_view kMaintenanceKeys[] = {"every_rounds",     "idle_writeback",   "recompress_after",
                                                         "recompress_codec", "recompress_level", "write_budget",
                                                         "compressed_writeback"};
 inline constexpr std::string_view kDeviceKeys[] = {"name", "path",    "size",       "priority",
-                                                   "discard", "io", "preallocate"};
+                                                   "discard", "io", "preallocate", "write_behind"};
 inline constexpr std::string_view kTierKeys[] = {"name", "min_priority", "max_priority"};
 inline constexpr std::string_view kCgroupKeys[] = {"name",      "parent",          "memory_max",   "swap_max",
                                                    "zswap_max", "zswap_writeback", "allowed_tiers"};
@@ -47,7 +47,7 @@ inline constexpr std::string_view kActionKeys[] = {
     "at",        "kind",          "device",          "priority",      "pool",       "cgroup",
     "max_pages", "max_pool_bytes", "max_write_bytes", "min_idle",      "second_chance", "compressed",
     "batch_pages", "swap_max",    "zswap_max",       "zswap_writeback", "allowed_tiers", "codec",
-    "zstd_level", "device_to_pool", "min_loads"};
+    "zstd_level", "device_to_pool", "device_to_faster_tier", "min_loads"};
 inline constexpr std::string_view kSweepKeys[] = {"key", "values", "label"};
 inline constexpr std::string_view kMixKeys[] = {"zero", "text", "binary", "random", "heap"};
 

@@ -38,7 +38,7 @@ QList<std::pair<const char*, quint64>> StatsReport::eventCounters(const EventCou
         {"zswpwb", e.zswpwb},              {"pswpout", e.pswpout},            {"pswpin", e.pswpin},
         {"swap_cache_hits", e.cacheHits},  {"swap_duplicates", e.duplicates}, {"swap_puts", e.puts},
         {"swap_frees", e.frees},           {"swap_moves", e.moves},           {"swap_move_failures", e.moveFailures},
-        {"promotions", e.promotions},      {"recompressions", e.recompressions}, {"writeback_writes", e.writebackWrites},
+        {"promotions", e.promotions},      {"tier_promotions", e.tierPromotions}, {"recompressions", e.recompressions}, {"writeback_writes", e.writebackWrites},
         {"zswap_rejects", e.poolRejects},  {"swap_io_errors", e.ioErrors},    {"swap_corruptions", e.corruptions},
     };
 }
@@ -121,6 +121,8 @@ QString StatsReport::toText(const EngineStats& s, TextOptions options) {
                 flags << (d.directIo ? tr("direct") : tr("buffered"));
                 if (d.discard)
                     flags << tr("discard");
+                if (d.writeBehind)
+                    flags << tr("write-behind");
                 if (d.draining)
                     flags << tr("draining");
                 t.addRow(
@@ -268,6 +270,8 @@ QJsonObject StatsReport::toJsonObject(const EngineStats& s) {
                                    {QStringLiteral("checksum_errors"), qint64(d.checksumErrors)},
                                    {QStringLiteral("discards"), qint64(d.discards)},
                                    {QStringLiteral("discard_errors"), qint64(d.discardErrors)},
+                                   {QStringLiteral("write_behind"), d.writeBehind},
+                                   {QStringLiteral("write_behind_errors"), qint64(d.writeBehindErrors)},
                                    {QStringLiteral("metadata_bytes"), qint64(d.metadataBytes)}});
     root.insert(QStringLiteral("devices"), devices);
 

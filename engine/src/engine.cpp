@@ -483,7 +483,9 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
     const std::uint16_t cg = l.cgroup();
     // Promotion on refault (PromotionPolicy): count device loads in the entry's LRU word.
     bool promote = false;
-    if (Backing::type(b) == BackingType::Device && m_promoteDeviceToPool.load(std::memory_order_relaxed)) {
+    const bool toPool = m_promoteDeviceToPool.load(std::memory_order_relaxed);
+    const bool toFasterTier = m_promoteFasterTier.load(std::memory_order_relaxed);
+    if (Backing::type(b) == BackingType::Device && (toPool || toFasterTier)) {
         if (l.cluster->ensureLruWords())
             m_slots.noteLruWords(+1);
         std::uint32_t& loads = l.cluster->lruWords[l.offset];
@@ -502,12 +504,23 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
     }
     pool::PoolHandle promotedHandle{};
     bool promoted = false;
-    if (st && promote && m_poolEnabled.load(std::memory_order_acquire) && !m_pool.refusing()
+    if (st && promote && toPool && m_poolEnabled.load(std::memory_order_acquire) && !m_pool.refusing()
         && !m_cgroups.overPoolLimit(cg, 0)) {
         if (auto h = m_pool.store(out.data())) {
             promotedHandle = *h;
             promoted = true;
         }
+    }
+    // Or up the tiers: a device of a tier before the entry's, allowed to its cgroup. Best
+    // effort: no room or a failed write leaves the entry where it is. No swap.max charge: the
+    // entry keeps one slot (the new one is settled against the old one below).
+    std::uint64_t promotedSlot = 0; // Backing word of the faster device's slot; 0 = none
+    if (st && promote && toFasterTier && !promoted) {
+        // The device is live: the entry on it is busy (swapoff waits), and the guard is held.
+        const std::uint32_t faster = (std::uint32_t{1} << m_devices.tierOfIndex(Backing::deviceIndex(b))) - 1;
+        if (faster != 0)
+            if (auto placed = storeOnDevice(out.data(), slot, cg, {}, {}, faster, false, true))
+                promotedSlot = placed->backing;
     }
 
     Release rel;
@@ -544,6 +557,18 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
             ++ev.zswpout;
             oldSpace = b;
             promoted = false;
+        } else if (promotedSlot && countLocked(l) > 0 && l.backing() == b) {
+            l.cluster->backing[l.offset] = promotedSlot;
+            txn.usage(cg, Backend::Device, -1, Backing::storedBytes(b));
+            txn.usage(cg, Backend::Device, +1, Backing::storedBytes(promotedSlot));
+            settleCharges(cg, b, promotedSlot, false);
+            l.cluster->lruWords[l.offset] = 0; // a new device: its load count starts again
+            ++ev.promotions;
+            ++ev.tierPromotions;
+            ++ev.moves;
+            ++ev.pswpout;
+            oldSpace = b;
+            promotedSlot = 0;
         }
     } else {
         countLoadError(ev, st.code());
@@ -557,6 +582,8 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
         releaseBacking(oldSpace);
     if (promoted)
         m_pool.free(promotedHandle); // not needed after all (entry freed meanwhile)
+    if (promotedSlot)
+        releaseBacking(promotedSlot); // likewise
     if (!st)
         return st.error();
     return info;

@@ -157,9 +157,20 @@ private:
     /// Writes back oldest entries (round-robin over cgroups) until the pool accepts stores
     /// again or `maxPages` are written. Clears m_shrinkPending when done.
     WritebackReport shrinkPool(std::uint64_t maxPages);
-    /// One LRU batch of one cgroup: validate, rotate, write in runs, commit (enginewriteback.cpp).
+    /// A writeback pass in batches of one cgroup's LRU records (enginewriteback.cpp): select
+    /// (validate, rotate, take, charge), gather (decompress into an aligned buffer), write (in
+    /// runs; on the pass's writer thread when pipelined), commit (switch entries to their slots).
     struct WritebackPass;
-    void writebackBatch(WritebackPass& pass, std::uint16_t cgroup, std::vector<policy::LruRecord>& records);
+    struct WritebackBatch;
+    class BatchWriter;
+    /// Smallest batchPages for which a pass overlaps gathering and writing on two threads.
+    static constexpr std::uint32_t kMinPipelinedBatch = 16;
+    void selectBatch(WritebackPass& pass, std::uint16_t cgroup, std::vector<policy::LruRecord>& records,
+                     WritebackBatch& batch, bool& youngHit);
+    void gatherBatch(WritebackPass& pass, WritebackBatch& batch, std::byte* buffer);
+    /// Touches only the batch's write results and the devices: safe on the writer thread.
+    void writeBatch(WritebackBatch& batch);
+    void commitBatch(WritebackPass& pass, WritebackBatch& batch);
     /// Drops stale records of a cgroup's LRU when they outnumber live ones.
     void cleanLru(std::uint16_t cgroup);
     /// Device entries of `subtree` that break their owners' policy move off (setCgroupPolicy).
@@ -205,6 +216,7 @@ private:
     std::atomic<bool> m_shrinking{false};     // one thread shrinks at a time
     std::atomic<std::uint32_t> m_shrinkRetryAt{0}; // lruTime() before which a futile shrink is not retried
     std::atomic<bool> m_promoteDeviceToPool{false};
+    std::atomic<bool> m_promoteFasterTier{false};
     std::atomic<std::uint32_t> m_promoteMinLoads{1};
     std::mutex m_maintainRunLock;             // one maintain() at a time; taken before any other lock
     mutable std::mutex m_maintenanceLock;     // maintenance policy and budget; a leaf, never across I/O

@@ -238,6 +238,7 @@ Status EngineImpl::setPromotionPolicy(const PromotionPolicy& policy) {
     if (policy.minLoads == 0)
         return Error::of(Errc::InvalidArgument).file("minLoads");
     m_promoteMinLoads.store(policy.minLoads, std::memory_order_relaxed);
+    m_promoteFasterTier.store(policy.deviceToFasterTier, std::memory_order_relaxed);
     m_promoteDeviceToPool.store(policy.deviceToPool, std::memory_order_release);
     return {};
 }
@@ -245,6 +246,7 @@ Status EngineImpl::setPromotionPolicy(const PromotionPolicy& policy) {
 PromotionPolicy EngineImpl::promotionPolicy() const {
     PromotionPolicy p;
     p.deviceToPool = m_promoteDeviceToPool.load(std::memory_order_acquire);
+    p.deviceToFasterTier = m_promoteFasterTier.load(std::memory_order_relaxed);
     p.minLoads = m_promoteMinLoads.load(std::memory_order_relaxed);
     return p;
 }

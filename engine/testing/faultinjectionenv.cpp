@@ -40,13 +40,14 @@ struct FaultInjectionEnv::State {
     Rule punchRule;                            // GUARDED_BY(mutex)
     Rule allocateRule;                         // GUARDED_BY(mutex)
     Rule openRule;                             // GUARDED_BY(mutex)
+    Rule startWritebackRule;                   // GUARDED_BY(mutex)
     std::int64_t shortWrites = 0;              // GUARDED_BY(mutex), same convention as Rule
     std::optional<std::uint64_t> diskBudget;   // GUARDED_BY(mutex), bytes the disk still takes
     std::atomic<bool> directSupported{true};
     std::atomic<std::int64_t> readDelayUs{0}, writeDelayUs{0}, punchDelayUs{0};
 
     std::atomic<std::uint64_t> opens{0}, removes{0}, reads{0}, writes{0}, punchHoleCalls{0}, allocateCalls{0},
-        truncates{0}, syncs{0}, bytesWritten{0}, injected{0};
+        truncates{0}, syncs{0}, startWritebacks{0}, bytesWritten{0}, injected{0};
 
     static void pause(const std::atomic<std::int64_t>& us) {
         if (const std::int64_t d = us.load(std::memory_order_relaxed); d > 0)
@@ -142,6 +143,12 @@ public:
         FaultInjectionEnv::State::bump(m_state->syncs);
         return m_base->sync();
     }
+    Status startWriteback(std::uint64_t offset, std::uint64_t length) override {
+        FaultInjectionEnv::State::bump(m_state->startWritebacks);
+        if (int err = m_state->fire(&FaultInjectionEnv::State::startWritebackRule))
+            return env::osError(err, path(), offset);
+        return m_base->startWriteback(offset, length);
+    }
     Result<std::uint64_t> allocatedBytes() override { return m_base->allocatedBytes(); }
     bool directIo() const override { return m_base->directIo(); }
     const std::string& path() const override { return m_base->path(); }
@@ -201,6 +208,11 @@ void FaultInjectionEnv::failOpen(int err, std::int64_t count) {
     m_state->openRule = {err, count};
 }
 
+void FaultInjectionEnv::failStartWriteback(int err, std::int64_t count) {
+    std::lock_guard lock(m_state->mutex);
+    m_state->startWritebackRule = {err, count};
+}
+
 void FaultInjectionEnv::setDiskFullAfter(std::uint64_t bytes) {
     std::lock_guard lock(m_state->mutex);
     m_state->diskBudget = bytes;
@@ -229,6 +241,7 @@ void FaultInjectionEnv::clearFaults() {
     m_state->punchRule = {};
     m_state->allocateRule = {};
     m_state->openRule = {};
+    m_state->startWritebackRule = {};
     m_state->shortWrites = 0;
     m_state->diskBudget.reset();
     m_state->directSupported.store(true, std::memory_order_relaxed);
@@ -248,6 +261,7 @@ FaultInjectionEnv::Counters FaultInjectionEnv::counters() const {
     c.allocates = s.allocateCalls.load(r);
     c.truncates = s.truncates.load(r);
     c.syncs = s.syncs.load(r);
+    c.startWritebacks = s.startWritebacks.load(r);
     c.bytesWritten = s.bytesWritten.load(r);
     c.injectedFaults = s.injected.load(r);
     return c;
@@ -256,7 +270,7 @@ FaultInjectionEnv::Counters FaultInjectionEnv::counters() const {
 void FaultInjectionEnv::resetCounters() {
     State& s = *m_state;
     for (auto* c : {&s.opens, &s.removes, &s.reads, &s.writes, &s.punchHoleCalls, &s.allocateCalls, &s.truncates,
-                    &s.syncs, &s.bytesWritten, &s.injected})
+                    &s.syncs, &s.startWritebacks, &s.bytesWritten, &s.injected})
         c->store(0, std::memory_order_relaxed);
 }
 

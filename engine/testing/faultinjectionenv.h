@@ -13,7 +13,7 @@
 //   shortWrites(1)            next writeAt stores only its first half, then reports ShortIo
 //   setDiskFullAfter(n)       the disk takes n more bytes of writes; the write crossing the
 //                             budget stores what fits and fails with NoSpace (ENOSPC)
-//   failReads / failPunchHole / failAllocate / failOpen
+//   failReads / failPunchHole / failAllocate / failOpen / failStartWriteback
 //   setDirectIoSupported(false)  the "filesystem" refuses O_DIRECT: files open buffered
 //   delayReads/delayWrites/delayPunchHole(d)  every such call first sleeps d (no lock held):
 //                             widens race windows (I/O in flight, discard in progress)
@@ -50,6 +50,7 @@ public:
         std::uint64_t allocates = 0;
         std::uint64_t truncates = 0;
         std::uint64_t syncs = 0;
+        std::uint64_t startWritebacks = 0;
         std::uint64_t bytesWritten = 0;   ///< bytes that reached the base file
         std::uint64_t injectedFaults = 0; ///< calls failed (or shortened) by a rule
     };
@@ -67,6 +68,7 @@ public:
     void failPunchHole(int err, std::int64_t count = 1);
     void failAllocate(int err, std::int64_t count = 1);
     void failOpen(int err, std::int64_t count = 1);
+    void failStartWriteback(int err, std::int64_t count = 1);
     /// After `bytes` more bytes have been written, writes fail with ENOSPC.
     void setDiskFullAfter(std::uint64_t bytes);
     void setDirectIoSupported(bool supported);

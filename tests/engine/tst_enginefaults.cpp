@@ -13,6 +13,8 @@
 #include "swaptier/engine.h"
 
 #include <cerrno>
+#include <utility>
+#include <vector>
 #endif
 
 using namespace swaptier;
@@ -58,6 +60,8 @@ private slots:
     void failedSwapOutLeavesNoEntry();
     void failingDeviceFallsBackToAnother();
     void failedWritebackKeepsEntryInPool();
+    void writebackPassFailingMidwayLosesNothing_data();
+    void writebackPassFailingMidwayLosesNothing();
     void corruptedSlotIsReportedNotReturned();
     void truncatedSwapfileIsReported();
     void poolLimitFallsBackToDevice();
@@ -142,6 +146,60 @@ void TstEngineFaults::failedWritebackKeepsEntryInPool() {
     QCOMPARE(st.events.moveFailures, 1u);
     QCOMPARE(st.devices[0].usedSlots, 0u);
     QVERIFY(readsBack(*rig.engine, *s, p));
+}
+
+void TstEngineFaults::writebackPassFailingMidwayLosesNothing_data() {
+    QTest::addColumn<bool>("pipelined");
+    QTest::newRow("writer thread") << true;
+    QTest::newRow("one thread") << false;
+}
+
+// The disk fills up during the fifth run of a batched writeback: the four runs before it are
+// on the device, the failed run and (pipelined) the batch gathered behind it stay in the pool,
+// and every page reads back. Once the disk has room again, a second pass writes the rest.
+void TstEngineFaults::writebackPassFailingMidwayLosesNothing() {
+    QFETCH(bool, pipelined);
+    constexpr std::uint64_t kPages = 1024, kBatch = 64, kRunsThatFit = 4;
+    Rig rig(true);
+    rig.add("d", 2 * kPages);
+    std::vector<std::pair<SlotId, Page>> entries;
+    for (std::uint64_t i = 0; i < kPages; ++i) {
+        Page p = makePage(PageKind::Text, i);
+        auto s = rig.engine->swapOut(p, CgroupId{});
+        QVERIFY(s.ok());
+        QCOMPARE(rig.engine->lookup(*s)->backend, Backend::Pool);
+        entries.emplace_back(*s, std::move(p));
+    }
+    rig.env.setDiskFullAfter((kRunsThatFit * kBatch + kBatch / 2) * kPageSize);
+    WritebackOptions o;
+    o.batchPages = std::uint32_t(kBatch);
+    o.secondChance = false;
+    o.pipelined = pipelined;
+    auto r = rig.engine->writeback(o);
+    QVERIFY(r.ok());
+    QCOMPARE(r->written, kRunsThatFit * kBatch);
+    QCOMPARE(r->writes, kRunsThatFit);
+    QCOMPARE(r->firstError.code, Errc::NoSpace);
+    QVERIFY(!r->firstError.path.empty());
+    EngineStats st = rig.engine->stats();
+    QCOMPARE(st.devices[0].usedSlots, kRunsThatFit * kBatch);
+    QCOMPARE(st.backends[std::size_t(Backend::Pool)].entries, kPages - kRunsThatFit * kBatch);
+    QCOMPARE(st.pool.objects, kPages - kRunsThatFit * kBatch);
+    // Oldest first: the entries on the device are exactly the first ones stored.
+    for (std::uint64_t i = 0; i < kPages; ++i)
+        QCOMPARE(rig.engine->lookup(entries[i].first)->backend,
+                 i < kRunsThatFit * kBatch ? Backend::Device : Backend::Pool);
+
+    rig.env.clearFaults();
+    auto again = rig.engine->writeback(o);
+    QVERIFY(again.ok());
+    QCOMPARE(again->firstError.code, Errc::Ok);
+    QCOMPARE(again->written, kPages - kRunsThatFit * kBatch);
+    st = rig.engine->stats();
+    QCOMPARE(st.pool.objects, 0u);
+    QCOMPARE(st.devices[0].usedSlots, kPages);
+    for (const auto& [slot, page] : entries)
+        QVERIFY(readsBack(*rig.engine, slot, page));
 }
 
 void TstEngineFaults::corruptedSlotIsReportedNotReturned() {

@@ -121,6 +121,8 @@ void TstEngineModel::randomizedAgainstModel() {
         devices.emplace_back(*id, d.path);
         return true;
     };
+    // Two tiers, so promotion up the tiers has somewhere to go (devices join at 0..10).
+    QVERIFY(engine.setTiers({{"fast", 8, 32767}, {"slow", -1, 7}}).ok());
     QVERIFY(addDevice(10));
     QVERIFY(addDevice(5));
     for (std::uint16_t cg = 1; cg <= 5; ++cg) {
@@ -275,6 +277,7 @@ void TstEngineModel::randomizedAgainstModel() {
                 default: {
                     PromotionPolicy p;
                     p.deviceToPool = rng() % 2;
+                    p.deviceToFasterTier = rng() % 2;
                     p.minLoads = std::uint32_t(1 + rng() % 3);
                     if (!engine.setPromotionPolicy(p))
                         failure.set(QStringLiteral("setPromotionPolicy failed"));

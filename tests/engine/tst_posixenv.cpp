@@ -83,6 +83,7 @@ private slots:
     void punchHoleReleasesBlocks();
     void allocateReservesBlocks();
     void truncateAndSize();
+    void startWritebackPushesDirtyPages();
     void removeAndExists();
     void concurrentIo();
     void clockIsMonotonic();
@@ -272,6 +273,34 @@ void TestPosixEnv::truncateAndSize() {
     QVERIFY((*file)->truncate(4096).ok());
     QCOMPARE(*(*file)->size(), std::uint64_t(4096));
     QVERIFY((*file)->sync().ok());
+}
+
+// sync_file_range(SYNC_FILE_RANGE_WRITE) on a buffered file: a range, the whole file (length
+// 0), the data unchanged; a range past off_t is refused naming the file; a direct file has
+// nothing to push.
+void TestPosixEnv::startWritebackPushesDirtyPages() {
+    const std::string path = pathIn(*m_dir, "behind");
+    auto file = Env::posix()->open(path, {.create = true, .exclusive = true});
+    QVERIFY(file.ok());
+    File& f = **file;
+    QVERIFY(!f.directIo());
+    std::vector<std::byte> data(1 << 20);
+    for (std::size_t i = 0; i < data.size(); ++i)
+        data[i] = std::byte(i * 131 % 251);
+    QVERIFY(f.writeAt(0, data).ok());
+    const Status range = f.startWriteback(0, 512 * 1024);
+    QVERIFY2(range.ok(), codeName(range.code()));
+    QVERIFY(f.startWriteback(512 * 1024, 0).ok());
+    std::vector<std::byte> back(data.size());
+    QVERIFY(f.readAt(0, back).ok());
+    QVERIFY(back == data);
+    const Status bad = f.startWriteback(~0ull - 4096, 8192);
+    QCOMPARE(bad.code(), Errc::InvalidArgument);
+    QCOMPARE(bad.error().path, path);
+
+    auto direct = Env::posix()->open(pathIn(*m_dir, "behind-direct"), {.create = true, .direct = true});
+    QVERIFY(direct.ok());
+    QVERIFY((*direct)->startWriteback(0, 0).ok());
 }
 
 void TestPosixEnv::removeAndExists() {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SwapDevice when disks and files go wrong: a failing hole punch that still lets the cluster be
-// reused; corruption (CorruptData) and truncation (ShortIo) named by offset; failing, short
+// reused; write-behind (when it asks the kernel, what a refusal does); corruption (CorruptData) and truncation (ShortIo) named by offset; failing, short
 // and ENOSPC/EDQUOT writes and failing reads through FaultInjectionEnv losing nothing; and
 // files already at the path: a foreign file refused byte-for-byte untouched, an empty file
 // used, an earlier swapfile taken over. The normal paths are in tst_swapdevice.cpp.
@@ -24,12 +24,15 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <vector>
 #endif
 
 using namespace swaptier;
 using namespace swaptier::test;
 using swapfile::SwapDevice;
 using testing::FaultInjectionEnv;
+
+Q_DECLARE_METATYPE(swaptier::IoMode)
 
 class TestSwapDeviceFaults : public QObject, private SwapDeviceFixture {
     Q_OBJECT
@@ -46,6 +49,8 @@ private slots:
     void failedWriteLosesNothing();
     void diskFullAfterBytes();
     void failedReadIsReported();
+    void writeBehind_data();
+    void writeBehind();
     void foreignFileRefused_data();
     void foreignFileRefused();
     void emptyFileIsUsed();
@@ -260,6 +265,85 @@ void TestSwapDeviceFaults::failedReadIsReported() {
 }
 
 // --- existing files ----------------------------------------------------------------------------
+
+// --- write-behind ------------------------------------------------------------------------------
+
+void TestSwapDeviceFaults::writeBehind_data() {
+    QTest::addColumn<IoMode>("io");
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<int>("err");          // injected into every startWriteback; 0 = none
+    QTest::addColumn<bool>("asksKernel");  // startWriteback calls reach the env
+    QTest::addColumn<bool>("staysOn");     // DeviceStats::writeBehind afterwards
+    QTest::newRow("buffered") << IoMode::Buffered << true << 0 << true << true;
+    QTest::newRow("buffered, option off") << IoMode::Buffered << false << 0 << false << false;
+    QTest::newRow("direct: nothing to push") << IoMode::Direct << true << 0 << false << false;
+    QTest::newRow("EIO: counted, stays on") << IoMode::Buffered << true << EIO << true << true;
+    QTest::newRow("ENOSYS: turned off") << IoMode::Buffered << true << ENOSYS << true << false;
+    QTest::newRow("EINVAL: turned off") << IoMode::Buffered << true << EINVAL << true << false;
+}
+
+// 12 MiB in runs of 512 pages and single stores: a buffered device hands its dirty pages to the
+// kernel every 4 MiB; a refused hint is counted and loses nothing (every page reads back), and
+// an errno saying the call cannot work on this file turns write-behind off after one try.
+void TestSwapDeviceFaults::writeBehind() {
+    QFETCH(IoMode, io);
+    QFETCH(bool, enabled);
+    QFETCH(int, err);
+    QFETCH(bool, asksKernel);
+    QFETCH(bool, staysOn);
+    FaultInjectionEnv fenv;
+    DeviceOptions o = options(4096, io);
+    o.writeBehind = enabled;
+    auto dev = openOrFail(o, &fenv);
+    QVERIFY(dev);
+    if (io == IoMode::Direct && !dev->stats().directIo)
+        QSKIP("the scratch filesystem refuses O_DIRECT: no direct device to check");
+    QCOMPARE(dev->stats().writeBehind, enabled && io == IoMode::Buffered);
+    if (err != 0)
+        fenv.failStartWriteback(err, testing::kForever);
+    fenv.resetCounters();
+
+    constexpr std::uint32_t kRun = 512, kRuns = 5;
+    std::vector<Page> pages;
+    std::vector<std::uint64_t> physical;
+    for (std::uint32_t r = 0; r < kRuns; ++r) {
+        std::vector<SwapDevice::RunPage> run;
+        const std::size_t first = pages.size();
+        for (std::uint32_t i = 0; i < kRun; ++i)
+            pages.push_back(makePage(first + i));
+        for (std::uint32_t i = 0; i < kRun; ++i)
+            run.push_back({pages[first + i].data(), std::uint32_t(kPageSize), SlotId{first + i + 1}});
+        auto stored = dev->storeRun(run);
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->count, kRun);
+        for (std::uint32_t i = 0; i < kRun; ++i)
+            physical.push_back(stored->firstSlot + i);
+    }
+    for (std::uint32_t i = 0; i < 512; ++i) { // 2 MiB of single stores: 12 MiB written in all
+        pages.push_back(makePage(pages.size()));
+        auto s = dev->store(pages.back().data(), SlotId{pages.size()});
+        QVERIFY(s.ok());
+        physical.push_back(*s);
+    }
+
+    const std::uint64_t calls = fenv.counters().startWritebacks;
+    const DeviceStats st = dev->stats();
+    if (!asksKernel)
+        QCOMPARE(calls, 0u);
+    else if (staysOn)
+        QCOMPARE(calls, 3u); // 12 MiB / 4 MiB
+    else
+        QCOMPARE(calls, 1u); // refused as unsupported: never asked again
+    QCOMPARE(st.writeBehind, staysOn);
+    QCOMPARE(st.writeBehindErrors, err != 0 ? calls : 0u);
+    QCOMPARE(st.writeErrors, 0u);
+    QCOMPARE(st.writes, std::uint64_t(pages.size()));
+    Page got;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        QVERIFY(dev->load(physical[i], got.data()).ok());
+        QVERIFY(got == pages[i]);
+    }
+}
 
 void TestSwapDeviceFaults::foreignFileRefused_data() {
     QTest::addColumn<QByteArray>("content");

@@ -145,8 +145,12 @@ private slots:
     void writebackOffMeansNoDiskWrites();
     void batchedWritebackWritesContiguousRuns_data();
     void batchedWritebackWritesContiguousRuns();
+    void pipelinedPassWritesWhatASerialPassWrites_data();
+    void pipelinedPassWritesWhatASerialPassWrites();
     void promotionOnRefault_data();
     void promotionOnRefault();
+    void promotionUpTheTiers_data();
+    void promotionUpTheTiers();
     void recompressionShrinksIdleEntriesOnce();
     void maintenanceHonoursIdleAgeAndBudget();
     void swapoffHonoursOwnersTiers();
@@ -542,6 +546,72 @@ void TstTierPolicy::batchedWritebackWritesContiguousRuns() {
     }
 }
 
+void TstTierPolicy::pipelinedPassWritesWhatASerialPassWrites_data() {
+    QTest::addColumn<int>("batch");
+    QTest::addColumn<quint64>("maxPages");
+    QTest::addColumn<quint64>("maxPoolBytes");
+    QTest::addColumn<quint64>("maxWriteBytes");
+    QTest::addColumn<bool>("compressed");
+    const quint64 all = kUnlimited;
+    QTest::newRow("everything") << 64 << all << all << all << false;
+    QTest::newRow("maxPages between batches") << 64 << quint64(700) << all << all << false;
+    QTest::newRow("maxPoolBytes") << 32 << all << quint64(900 * 1024) << all << false;
+    QTest::newRow("maxWriteBytes") << 128 << all << all << quint64(333 * kPageSize) << false;
+    QTest::newRow("compressed, odd batch") << 17 << quint64(500) << all << all << true;
+}
+
+// The writer thread changes when a batch is written, not what: the same entries reach the
+// same physical slots, and no limit is overshot by the batch gathered ahead.
+void TstTierPolicy::pipelinedPassWritesWhatASerialPassWrites() {
+    QFETCH(int, batch);
+    QFETCH(quint64, maxPages);
+    QFETCH(quint64, maxPoolBytes);
+    QFETCH(quint64, maxWriteBytes);
+    QFETCH(bool, compressed);
+    constexpr int kPages = 1500;
+    Rig serial, pipelined;
+    std::vector<SlotId> ids[2];
+    Result<WritebackReport> reports[2] = {WritebackReport{}, WritebackReport{}};
+    Rig* rigs[2] = {&serial, &pipelined};
+    for (int k = 0; k < 2; ++k) {
+        Rig& rig = *rigs[k];
+        rig.add("d", 4096);
+        for (int i = 0; i < kPages; ++i)
+            ids[k].push_back(*rig.store(kRoot, std::uint64_t(i), Placement::Auto, i % 5 ? PageKind::Text : PageKind::Random));
+        WritebackOptions o;
+        o.batchPages = std::uint32_t(batch);
+        o.maxPages = maxPages;
+        o.maxPoolBytes = maxPoolBytes;
+        o.maxWriteBytes = maxWriteBytes;
+        o.compressed = compressed;
+        o.secondChance = false;
+        o.pipelined = k == 1;
+        reports[k] = rig.engine->writeback(o);
+        ST_VERIFY_OK(reports[k]);
+    }
+    const WritebackReport& a = *reports[0];
+    const WritebackReport& b = *reports[1];
+    QVERIFY(a.written > 0);
+    QVERIFY(a.written < std::uint64_t(kPages) || maxPages == kUnlimited);
+    QCOMPARE(b.written, a.written);
+    QCOMPARE(b.writes, a.writes);
+    QCOMPARE(b.bytesWritten, a.bytesWritten);
+    QCOMPARE(b.poolBytesFreed, a.poolBytesFreed);
+    QVERIFY(a.written <= maxPages);
+    QVERIFY(a.bytesWritten <= maxWriteBytes);
+    if (maxPoolBytes != kUnlimited) // stops once the budget is reached: within one entry of it
+        QVERIFY2(a.poolBytesFreed >= maxPoolBytes && a.poolBytesFreed < maxPoolBytes + kPageSize,
+                 qPrintable(QString::number(a.poolBytesFreed)));
+    for (int i = 0; i < kPages; ++i) {
+        const auto x = serial.engine->lookup(ids[0][std::size_t(i)]);
+        const auto y = pipelined.engine->lookup(ids[1][std::size_t(i)]);
+        QCOMPARE(y->backend, x->backend);
+        QCOMPARE(y->physicalSlot, x->physicalSlot);
+        QCOMPARE(y->codec, x->codec);
+        QVERIFY(pipelined.readsBack(ids[1][std::size_t(i)], i % 5 ? PageKind::Text : PageKind::Random, std::uint64_t(i)));
+    }
+}
+
 // --- promotion ----------------------------------------------------------------------------------
 
 void TstTierPolicy::promotionOnRefault_data() {
@@ -578,6 +648,94 @@ void TstTierPolicy::promotionOnRefault() {
     QCOMPARE(rig.state(kRoot).deviceBytes, promotedAtLoad ? 0u : kPageSize);
     ST_VERIFY_OK(rig.engine->put(id));
     QCOMPARE(rig.state(kRoot).poolBytes, 0u);
+}
+
+void TstTierPolicy::promotionUpTheTiers_data() {
+    QTest::addColumn<bool>("enabled");
+    QTest::addColumn<int>("minLoads");
+    QTest::addColumn<QString>("startTier");     // where the entry is stored
+    QTest::addColumn<QStringList>("allowed");   // /a's allowed tiers; empty = all
+    QTest::addColumn<bool>("fastFull");         // another entry holds the fast device's only slot
+    QTest::addColumn<int>("promotedAtLoad");    // 0 = never
+    QTest::addColumn<QString>("promotedTo");
+    const QStringList all;
+    QTest::newRow("off") << false << 1 << u"slow"_s << all << false << 0 << QString();
+    QTest::newRow("every refault") << true << 1 << u"slow"_s << all << false << 1 << u"fast"_s;
+    QTest::newRow("second refault") << true << 2 << u"slow"_s << all << false << 2 << u"fast"_s;
+    QTest::newRow("from the middle tier") << true << 1 << u"middle"_s << all << false << 1 << u"fast"_s;
+    QTest::newRow("fast tier not allowed: middle") << true << 1 << u"slow"_s << QStringList{u"middle"_s, u"slow"_s}
+                                                   << false << 1 << u"middle"_s;
+    QTest::newRow("fast tier full: middle") << true << 1 << u"slow"_s << all << true << 1 << u"middle"_s;
+    QTest::newRow("only its own tier allowed") << true << 1 << u"slow"_s << QStringList{u"slow"_s} << false << 0
+                                               << QString();
+    QTest::newRow("already on the fastest") << true << 1 << u"fast"_s << all << false << 0 << QString();
+}
+
+void TstTierPolicy::promotionUpTheTiers() {
+    QFETCH(bool, enabled);
+    QFETCH(int, minLoads);
+    QFETCH(QString, startTier);
+    QFETCH(QStringList, allowed);
+    QFETCH(bool, fastFull);
+    QFETCH(int, promotedAtLoad);
+    QFETCH(QString, promotedTo);
+    Rig rig(false);
+    ST_VERIFY_OK(rig.engine->setTiers({{"fast", 1000, 32767}, {"middle", 100, 999}, {"slow", -1, 99}}));
+    rig.add("fast", 1, 2000);
+    rig.add("middle", 64, 500);
+    rig.add("slow", 64, 10);
+    CgroupPolicy a = child(kRoot);
+    if (!allowed.isEmpty()) {
+        std::vector<std::string> names;
+        for (const QString& n : allowed)
+            names.push_back(n.toStdString());
+        a.allowedTiers = names;
+    }
+    makeTree(*rig.engine, a, child(kA));
+    const auto table = rig.engine->tiers();
+    const auto bitOf = [&](const QString& name) {
+        for (std::size_t i = 0; i < table.size(); ++i)
+            if (table[i].name == name.toStdString())
+                return std::uint32_t{1} << i;
+        return std::uint32_t{0};
+    };
+    if (fastFull) {
+        StoreOptions o;
+        o.placement = Placement::DeviceOnly;
+        o.allowedTiers = bitOf(u"fast"_s);
+        QVERIFY(rig.engine->swapOut(makePage(PageKind::Text, 99), kB, o).ok());
+    }
+    StoreOptions o;
+    o.placement = Placement::DeviceOnly;
+    o.allowedTiers = bitOf(startTier);
+    auto stored = rig.engine->swapOut(makePage(PageKind::Text, 7), kA1, o);
+    ST_VERIFY_OK(stored);
+    const SlotId id = *stored;
+    QCOMPARE(QString::fromStdString(tierOfEntry(rig, id)), startTier);
+    if (enabled) {
+        PromotionPolicy p;
+        p.deviceToFasterTier = true;
+        p.minLoads = std::uint32_t(minLoads);
+        ST_VERIFY_OK(rig.engine->setPromotionPolicy(p));
+        QCOMPARE(rig.engine->promotionPolicy().deviceToFasterTier, true);
+    }
+    for (int load = 1; load <= 3; ++load) {
+        QVERIFY(rig.readsBack(id, PageKind::Text, 7));
+        const bool promoted = promotedAtLoad != 0 && load >= promotedAtLoad;
+        QCOMPARE(rig.backendOf(id), Backend::Device);
+        QCOMPARE(QString::fromStdString(tierOfEntry(rig, id)), promoted ? promotedTo : startTier);
+    }
+    const EngineStats s = rig.engine->stats();
+    QCOMPARE(s.events.tierPromotions, promotedAtLoad ? 1u : 0u);
+    QCOMPARE(s.events.promotions, s.events.tierPromotions);
+    std::uint64_t used = 0;
+    for (const auto& d : s.devices)
+        used += d.usedSlots;
+    QCOMPARE(used, fastFull ? 2u : 1u); // the old slot was freed
+    QCOMPARE(rig.state(kA1).deviceBytes, kPageSize);
+    ST_VERIFY_OK(rig.engine->put(id));
+    QCOMPARE(rig.state(kA1).deviceBytes, 0u);
+    QCOMPARE(rig.state(kA).deviceBytes, 0u);
 }
 
 // --- recompression and maintenance -------------------------------------------------------------

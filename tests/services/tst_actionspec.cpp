@@ -78,7 +78,7 @@ QMap<QString, QString> describe(const SandboxAction& a) {
     f[u"recompress"_s] = u"%1/%2/%3/%4"_s.arg(QLatin1String(codecName(r.codec)))
                              .arg(r.zstdLevel)
                              .arg(QString::number(r.minIdleNanos), n(r.maxPages));
-    f[u"promotion"_s] = u"%1/%2"_s.arg(b(a.promotion.deviceToPool)).arg(a.promotion.minLoads);
+    f[u"promotion"_s] = u"%1/%2/%3"_s.arg(b(a.promotion.deviceToPool), b(a.promotion.deviceToFasterTier)).arg(a.promotion.minLoads);
     return f;
 }
 
@@ -151,7 +151,10 @@ void TestActionSpec::goodSpecs_data() {
     QTest::newRow("negative priority") << u"set-priority device=ssd priority=-1"_s
                                        << QStringList{u"kind=set-priority"_s, u"priority=-1"_s};
     QTest::newRow("set-promotion starts from [promotion]")
-        << u"set-promotion device-to-pool=true"_s << QStringList{u"kind=set-promotion"_s, u"promotion=true/3"_s};
+        << u"set-promotion device-to-pool=true"_s << QStringList{u"kind=set-promotion"_s, u"promotion=true/false/3"_s};
+    QTest::newRow("set-promotion up the tiers")
+        << u"set-promotion device-to-faster-tier=true min-loads=2"_s
+        << QStringList{u"kind=set-promotion"_s, u"promotion=false/true/2"_s};
 }
 
 void TestActionSpec::goodSpecs() {

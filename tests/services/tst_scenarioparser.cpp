@@ -74,7 +74,7 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
     f[u"verifyPages"_s] = b(c.verifyPages);
     f[u"pool"_s] = poolText(c.engine.pool);
     f[u"detectZeroPages"_s] = b(c.engine.detectZeroPages);
-    f[u"promotion"_s] = u"%1/%2"_s.arg(b(c.promotion.deviceToPool)).arg(c.promotion.minLoads);
+    f[u"promotion"_s] = u"%1/%2/%3"_s.arg(b(c.promotion.deviceToPool), b(c.promotion.deviceToFasterTier)).arg(c.promotion.minLoads);
     f[u"maintainEveryRounds"_s] = n(std::uint64_t(c.maintainEveryRounds));
     const MaintenancePolicy& m = c.maintenance;
     f[u"maintenance"_s] = u"%1/%2/%3/%4/%5/%6"_s.arg(n(m.idleWritebackNanos), n(m.recompressNanos),
@@ -94,6 +94,7 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
         f[p + u"discard"_s] = b(d.discard);
         f[p + u"io"_s] = QString::number(int(d.io));
         f[p + u"preallocate"_s] = b(d.preallocate);
+        f[p + u"writeBehind"_s] = b(d.writeBehind);
     }
     f[u"tiers"_s] = n(std::uint64_t(c.tiers.size()));
     for (std::size_t i = 0; i < c.tiers.size(); ++i)
@@ -158,7 +159,7 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
         f[p + u"recompress"_s] = u"%1/%2/%3/%4"_s.arg(QLatin1String(codecName(r.codec)))
                                      .arg(r.zstdLevel)
                                      .arg(n(r.minIdleNanos), lim(r.maxPages));
-        f[p + u"promotion"_s] = u"%1/%2"_s.arg(b(a.promotion.deviceToPool)).arg(a.promotion.minLoads);
+        f[p + u"promotion"_s] = u"%1/%2/%3"_s.arg(b(a.promotion.deviceToPool), b(a.promotion.deviceToFasterTier)).arg(a.promotion.minLoads);
     }
     return f;
 }
@@ -337,13 +338,15 @@ void TestScenarioParser::goodInputs_data() {
                        u"devices[0].priority=-1"_s,
                        u"devices[0].discard=true"_s,
                        u"devices[0].io=0"_s,
-                       u"devices[0].preallocate=false"_s};
+                       u"devices[0].preallocate=false"_s,
+                       u"devices[0].writeBehind=true"_s};
 
     QTest::newRow("device options, size forms")
         << bytes(kHead
                + "[[device]]\nname = \"a\"\npath = \"/var/tmp/a.swap\"\nsize = 1073741824\npriority = 10\n"
                  "discard = false\nio = \"direct\"\npreallocate = true\n"
                  "[[device]]\nname = \"b\"\nsize = \"512KiB\"\npriority = 32767\nio = \"buffered\"\n"
+                 "write_behind = false\n"
                  "[[device]]\nname = \"c\"\nsize = \"1g\"\n"
                + kWork)
         << QStringList{u"devices=3"_s,
@@ -357,6 +360,7 @@ void TestScenarioParser::goodInputs_data() {
                        u"devices[1].sizeBytes=524288"_s,
                        u"devices[1].priority=32767"_s,
                        u"devices[1].io=2"_s,
+                       u"devices[1].writeBehind=false"_s,
                        u"devices[2].sizeBytes=1073741824"_s};
 
     QTest::newRow("cgroup tree with root limits")
@@ -513,12 +517,16 @@ void TestScenarioParser::goodInputs_data() {
     QTest::newRow("set-promotion keeps the [promotion] value it does not set")
         << bytes(kHead + "[promotion]\ndevice_to_pool = true\nmin_loads = 3\n" + kWork
                  + "[[action]]\nkind = \"set-promotion\"\nmin_loads = 1\n"
-                   "[[action]]\nkind = \"set-promotion\"\ndevice_to_pool = false\n")
-        << QStringList{u"promotion=true/3"_s, u"actions[0].kind=8"_s, u"actions[0].promotion=true/1"_s,
-                       u"actions[1].promotion=false/3"_s};
+                   "[[action]]\nkind = \"set-promotion\"\ndevice_to_pool = false\n"
+                   "[[action]]\nkind = \"set-promotion\"\ndevice_to_faster_tier = true\n")
+        << QStringList{u"promotion=true/false/3"_s, u"actions[0].kind=8"_s, u"actions[0].promotion=true/false/1"_s,
+                       u"actions[1].promotion=false/false/3"_s, u"actions[2].promotion=true/true/3"_s};
+    QTest::newRow("[promotion]: up the tiers")
+        << bytes(kHead + "[promotion]\ndevice_to_faster_tier = true\nmin_loads = 2\n" + kWork)
+        << QStringList{u"promotion=false/true/2"_s};
     QTest::newRow("no [promotion] or [maintenance]: off")
         << bytes(kHead + kWork)
-        << QStringList{u"promotion=false/1"_s, u"maintainEveryRounds=0"_s,
+        << QStringList{u"promotion=false/false/1"_s, u"maintainEveryRounds=0"_s,
                        u"maintenance=0/0/zstd/9/max/false"_s};
     QTest::newRow("[maintenance]: every key")
         << bytes(kHead
@@ -852,7 +860,7 @@ void TestScenarioParser::badInputs_data() {
         << u"'min_loads' in [[action]] must be between 1 and 4294967295, not 0"_s;
     QTest::newRow("set-promotion: changes nothing")
         << action("kind = \"set-promotion\"\nat = \"start\"\n") << 21 << 1
-        << u"kind = \"set-promotion\" in [[action]] changes nothing: give at least one of device_to_pool, min_loads"_s;
+        << u"kind = \"set-promotion\" in [[action]] changes nothing: give at least one of device_to_pool, device_to_faster_tier, min_loads"_s;
     QTest::newRow("[promotion]: min_loads 0")
         << bytes(kHead + "[promotion]\nmin_loads = 0\n" + kWork) << 4 << 13
         << u"'min_loads' in [promotion] must be between 1 and 4294967295, not 0"_s;

@@ -134,7 +134,7 @@ void TestStatsReport::emptyStats() {
     QCOMPARE(json[u"backends"_s][u"pool"_s][u"entries"_s].toInteger(), 0);
     QCOMPARE(json[u"devices"_s].toArray().size(), 0);
     QCOMPARE(json[u"cgroups"_s].toArray().size(), 0);
-    QCOMPARE(json[u"events"_s].toObject().size(), 21);
+    QCOMPARE(json[u"events"_s].toObject().size(), 22);
 }
 
 void TestStatsReport::syntheticFigures() {
@@ -162,6 +162,8 @@ void TestStatsReport::syntheticFigures() {
     d.checksumErrors = 3;
     d.discardErrors = 4;
     d.draining = true;
+    d.writeBehind = true;
+    d.writeBehindErrors = 5;
     s.devices.push_back(d);
     s.events.zswpwb = 99;
 
@@ -175,7 +177,7 @@ void TestStatsReport::syntheticFigures() {
     QVERIFY(hasLine(text, uR"(^\s+limit hits\s+7$)"_s));
     QVERIFY(hasLine(text, uR"(^\s+metadata per entry\s+24\.0 B$)"_s));
     QVERIFY(hasLine(
-        text, uR"(^\s+4\s+100\s+250/1000\s+25\.0%\s+0\s+0\s+1/2/3/4\s+0\s+buffered,draining\s+/swap/ssd\.swap$)"_s));
+        text, uR"(^\s+4\s+100\s+250/1000\s+25\.0%\s+0\s+0\s+1/2/3/4\s+0\s+buffered,write-behind,draining\s+/swap/ssd\.swap$)"_s));
     QVERIFY(hasLine(text, uR"(^\s+zswpwb\s+99$)"_s));
 
     const QJsonObject json = StatsReport::toJsonObject(s);
@@ -186,6 +188,8 @@ void TestStatsReport::syntheticFigures() {
     QCOMPARE(json[u"slot_table"_s][u"bytes_per_entry"_s].toDouble(), 24.0);
     QCOMPARE(json[u"devices"_s][0][u"checksum_errors"_s].toInteger(), 3);
     QCOMPARE(json[u"devices"_s][0][u"discard_errors"_s].toInteger(), 4);
+    QCOMPARE(json[u"devices"_s][0][u"write_behind"_s].toBool(), true);
+    QCOMPARE(json[u"devices"_s][0][u"write_behind_errors"_s].toInteger(), 5);
     QCOMPARE(json[u"devices"_s][0][u"path"_s].toString(), u"/swap/ssd.swap"_s);
     QCOMPARE(json[u"events"_s][u"zswpwb"_s].toInteger(), 99);
 }

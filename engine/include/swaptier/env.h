@@ -35,6 +35,11 @@ public:
     virtual Result<std::uint64_t> size() = 0;
     /// Flushes written data to stable storage.
     virtual Status sync() = 0;
+    /// Starts writing the dirty pages of [offset, offset+length) to storage without waiting
+    /// for them (sync_file_range(SYNC_FILE_RANGE_WRITE); length 0: to the end of the file): a
+    /// hint that makes them clean, and reclaimable, sooner. Nothing to do for direct I/O
+    /// files (returns success).
+    virtual Status startWriteback(std::uint64_t offset, std::uint64_t length) = 0;
     /// Bytes the filesystem has really allocated for the file (st_blocks * 512).
     virtual Result<std::uint64_t> allocatedBytes() = 0;
     /// True if the file was opened for direct (unbuffered) I/O: buffers and offsets must then

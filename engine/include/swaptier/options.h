@@ -49,6 +49,10 @@ struct DeviceOptions {
     bool discard = true;            ///< punch holes in clusters that become free (swapon --discard=pages)
     IoMode io = IoMode::Auto;
     bool preallocate = false;       ///< reserve all blocks at creation so writes cannot hit ENOSPC later
+    /// Buffered I/O: start the writeout of what was written every 4 MiB (sync_file_range), as
+    /// the kernel submits swap writes at once; the page cache can then drop the pages soon
+    /// instead of holding them dirty. No effect with direct I/O.
+    bool writeBehind = true;
     bool removeFileOnClose = false; ///< delete the file when the device is removed or the engine ends
 };
 

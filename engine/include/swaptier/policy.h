@@ -85,6 +85,10 @@ struct WritebackOptions {
     /// decompresses). Each entry still takes one 4 KiB slot.
     bool compressed = false;
     std::uint32_t batchPages = 256;            ///< entries per contiguous run and write (1..512)
+    /// Overlap gathering (decompressing) the next batch with writing this one, on a second
+    /// thread the pass starts and joins (only for passes of two batches or more, batchPages
+    /// >= 16). The same entries are written, in the same order, as with false.
+    bool pipelined = true;
     const std::atomic<bool>* cancel = nullptr;
     std::function<void(std::uint64_t done)> progress; ///< after each batch, caller's thread
 };
@@ -126,6 +130,10 @@ struct RecompressReport {
 /// Promotion on refault: a swap-in from a slower backend may bring the entry to a faster one.
 struct PromotionPolicy {
     bool deviceToPool = false;                 ///< off by default, as the kernel (no zswap re-store)
+    /// A device read moves the entry to a device of a faster tier (a tier listed before the
+    /// entry's in the tier table, allowed to its cgroup, with room), when it did not go to the
+    /// pool. Off by default. The move writes once, on the reading thread, after the read.
+    bool deviceToFasterTier = false;
     /// A device read promotes only entries loaded this many times (1 = every refault).
     std::uint32_t minLoads = 1;
 };

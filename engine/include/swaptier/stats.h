@@ -46,7 +46,8 @@ struct EventCounters {
     std::uint64_t frees = 0;          ///< entries freed (count reached zero)
     std::uint64_t moves = 0;          ///< entries moved to another backend
     std::uint64_t moveFailures = 0;   ///< moves that failed and left the entry where it was
-    std::uint64_t promotions = 0;     ///< device -> pool on refault (PromotionPolicy)
+    std::uint64_t promotions = 0;     ///< device -> pool or -> faster tier on refault (PromotionPolicy)
+    std::uint64_t tierPromotions = 0; ///< of which device -> a device of a faster tier
     std::uint64_t recompressions = 0; ///< pool entries stored again with the maintenance codec
     std::uint64_t writebackWrites = 0; ///< device writes of batched writeback (each a contiguous run)
     std::uint64_t poolRejects = 0;    ///< pool stores refused (limit); the page went elsewhere or failed
@@ -128,6 +129,8 @@ struct DeviceStats {
     std::uint64_t checksumErrors = 0;
     std::uint64_t discards = 0;        ///< clusters whose blocks were punched out
     std::uint64_t discardErrors = 0;   ///< punches that failed (the cluster is reused all the same)
+    bool writeBehind = false;          ///< buffered runs are pushed to disk as they are written
+    std::uint64_t writeBehindErrors = 0; ///< write-behind hints the kernel refused (data stays in the page cache)
     std::uint64_t metadataBytes = 0;   ///< per-slot checksum and reverse-map tables
 };
 

@@ -159,6 +159,20 @@ public:
         return {};
     }
 
+    Status startWriteback(std::uint64_t offset, std::uint64_t length) override {
+        if (m_direct)
+            return {};
+        if (offset > kMaxOffset || length > kMaxOffset - offset)
+            return invalidArgument(m_path, offset);
+        int r;
+        do
+            r = ::sync_file_range(m_fd, off64_t(offset), off64_t(length), SYNC_FILE_RANGE_WRITE);
+        while (r < 0 && errno == EINTR);
+        if (r < 0)
+            return env::osError(errno, m_path, offset);
+        return {};
+    }
+
     Result<std::uint64_t> allocatedBytes() override {
         struct stat st {};
         if (::fstat(m_fd, &st) < 0)

@@ -82,6 +82,7 @@ void addEvents(EventCounters& to, const EventCounters& from) {
     to.moves += from.moves;
     to.moveFailures += from.moveFailures;
     to.promotions += from.promotions;
+    to.tierPromotions += from.tierPromotions;
     to.recompressions += from.recompressions;
     to.writebackWrites += from.writebackWrites;
     to.poolRejects += from.poolRejects;

@@ -18,6 +18,12 @@
 //    while the cluster sits in the Discarding state where nobody can allocate from it.
 //  - Discard is switched off for the device if the filesystem says EOPNOTSUPP, as the kernel
 //    does for devices without discard support; any other punch failure is only counted.
+//  - Write-behind (buffered files, DeviceOptions::writeBehind): every 4 MiB written, the
+//    file's dirty pages are handed to the kernel for writeout at once (File::startWriteback).
+//    The kernel submits its swap writes immediately; a buffered swapfile that left them dirty
+//    would only move the pages from the pool into the page cache. A failure is counted (the
+//    data is in the page cache regardless); an errno saying the call cannot work here turns
+//    it off.
 //  - A batch is one system call: storeRun() copies up to 512 pages into one 4096-aligned
 //    buffer (so O_DIRECT needs no bounce) and writes the run with one writeAt; when the
 //    caller's pages already lie back to back in an aligned buffer, it writes them in place. The copy costs
@@ -54,7 +60,7 @@ bool validLength(std::uint32_t length) { return length > 0 && length <= kPageSiz
 struct SwapDevice::Impl {
     Impl(Env* e, DeviceId i, const DeviceOptions& o, std::unique_ptr<File> f, std::uint64_t slots)
         : env(e), id(i), options(o), file(std::move(f)), directIo(file->directIo()), allocator(slots),
-          discard(o.discard), priority(o.priority) {}
+          discard(o.discard), writeBehind(o.writeBehind && !directIo), priority(o.priority) {}
 
     /// Adds what and where to an error from the file layer (which knows path and errno).
     Error decorate(Error e, std::uint64_t offset, SlotId owner) const {
@@ -110,6 +116,26 @@ struct SwapDevice::Impl {
         allocator.discardDone(cluster);
     }
 
+    /// Write-behind: counts bytes written through the page cache; every kWriteBehindBytes, the
+    /// file's dirty pages are handed to the kernel for writeout (one call, whole file: the
+    /// flusher then writes them in offset order, merged). Only a hint: the data is in the page
+    /// cache either way, and a later read verifies its CRC.
+    void writtenBehind(std::uint64_t bytes) {
+        if (!writeBehind.load(std::memory_order_relaxed))
+            return;
+        if (unflushed.fetch_add(bytes, std::memory_order_relaxed) + bytes < kWriteBehindBytes)
+            return;
+        if (unflushed.exchange(0, std::memory_order_relaxed) == 0)
+            return; // another thread just did it
+        if (Status s = file->startWriteback(0, 0); !s) {
+            writeBehindErrors.fetch_add(1, std::memory_order_relaxed);
+            const int err = s.error().osError;
+            if (err == ENOSYS || err == EINVAL || err == EOPNOTSUPP || err == ESPIPE)
+                writeBehind.store(false, std::memory_order_relaxed); // cannot work here: stop asking
+        }
+    }
+    static constexpr std::uint64_t kWriteBehindBytes = 4 << 20;
+
     Env* const env;
     const DeviceId id;
     const DeviceOptions options;
@@ -118,6 +144,7 @@ struct SwapDevice::Impl {
     PhysicalAllocator allocator;
 
     std::atomic<bool> discard;  ///< punch free clusters (off if the filesystem cannot)
+    std::atomic<bool> writeBehind; ///< start writeout after each run (buffered; off if the kernel cannot)
     std::atomic<int> priority;
     std::atomic<bool> draining{false};
     std::atomic<bool> closed{false};
@@ -129,7 +156,9 @@ struct SwapDevice::Impl {
     std::atomic<std::uint64_t> writeErrors{0};    ///< pages whose write failed (slots released again)
     std::atomic<std::uint64_t> checksumErrors{0}; ///< reads whose CRC32C did not match
     std::atomic<std::uint64_t> discards{0};       ///< clusters punched out
-    std::atomic<std::uint64_t> discardErrors{0};  ///< punches that failed (not in DeviceStats)
+    std::atomic<std::uint64_t> discardErrors{0};  ///< punches that failed
+    std::atomic<std::uint64_t> writeBehindErrors{0}; ///< startWriteback calls that failed
+    std::atomic<std::uint64_t> unflushed{0};      ///< bytes written since the last write-behind
 };
 
 SwapDevice::SwapDevice(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -191,6 +220,7 @@ Result<std::uint64_t> SwapDevice::store(const std::byte* data, std::uint32_t len
         d.release(*slot);
         return d.decorate(s.error(), offset, owner);
     }
+    d.writtenBehind(kPageSize);
     d.allocator.publish(*slot, crc, owner);
     d.writes.fetch_add(1, std::memory_order_relaxed);
     return *slot;
@@ -242,6 +272,7 @@ Result<SwapDevice::StoredRun> SwapDevice::storeRun(std::span<const RunPage> page
         d.releaseRun(*run);
         return d.decorate(s.error(), offset, firstOwner);
     }
+    d.writtenBehind(bytes);
     // Checksums from the buffer: the bytes that went to disk, even if a caller's page changed.
     for (std::uint32_t i = 0; i < run->count; ++i)
         d.allocator.publish(run->first + i, util::crc32c(buffer + std::size_t(i) * kPageSize, pages[i].length),
@@ -392,6 +423,8 @@ DeviceStats SwapDevice::stats() const {
     s.checksumErrors = d.checksumErrors.load(r);
     s.discards = d.discards.load(r);
     s.discardErrors = d.discardErrors.load(r);
+    s.writeBehind = d.writeBehind.load(r);
+    s.writeBehindErrors = d.writeBehindErrors.load(r);
     s.metadataBytes = d.allocator.metadataBytes();
     return s;
 }

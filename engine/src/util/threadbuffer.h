@@ -2,7 +2,8 @@
 // threadBuffer<Tag>(): a per-thread, 4096-aligned scratch buffer (O_DIRECT needs the
 // alignment) that keeps the largest size asked for and lives as long as its thread. Each tag
 // is a separate buffer, so two layers can hold theirs at once (the engine's writeback gathers
-// pages into one, the device may copy them into another).
+// pages into one, the device may copy them into another; a pipelined writeback gathers
+// alternately into two).
 #pragma once
 
 #include "swaptier/env.h"
@@ -13,7 +14,7 @@
 
 namespace swaptier::util {
 
-enum class BufferTag { DeviceRun, WritebackGather };
+enum class BufferTag { DeviceRun, WritebackGather, WritebackGatherNext };
 
 /// Null if the buffer cannot grow to `bytes` (a whole number of 4096-byte pages).
 template<BufferTag Tag>
