@@ -990,7 +990,7 @@ void TstClassicSwapBackend::compactDeviceRewritesPageTables() {
         above += pte.swapped && ClassicEntry::slot(pte.value) >= 512;
     QVERIFY(above > 0);
 
-    const ActionFigures f = rig.backend->compactDevice(0, walker);
+    const ActionFigures f = rig.backend->compactDevice(0, walker, {});
     ST_VERIFY_OK(Status(f.error));
     QVERIFY(f.pagesMoved > 0);
     QCOMPARE(f.ptesVisited, std::uint64_t(walker.ptes.size())); // every page table, every entry
@@ -1018,7 +1018,7 @@ void TstClassicSwapBackend::compactDeviceRewritesPageTables() {
             ST_VERIFY_OK(rig.backend->put(pte.value));
     QCOMPARE(rig.backend->snapshot().liveEntries, 0u);
     QCOMPARE(rig.backend->engineStats().pool.objects, 0u);
-    QCOMPARE(rig.backend->compactDevice(3, walker).error.code, Errc::UnknownDevice);
+    QCOMPARE(rig.backend->compactDevice(3, walker, {}).error.code, Errc::UnknownDevice);
 }
 
 void TstClassicSwapBackend::compactPoolAndRecompress() {

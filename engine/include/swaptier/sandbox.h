@@ -34,10 +34,11 @@
 // the real clock, so it changes placement, not the counts.
 //
 // Thread safety: runSandbox() is called from one thread; it starts and joins its own workers.
-// Callbacks (progress, samples) are called between rounds, one at a time and never
-// concurrently, but not always from the calling thread: the coordinator step runs on whichever
-// worker thread reaches the round's barrier last (std::barrier's completion), so a callback
-// must not assume thread affinity (no GUI calls; post to an event loop instead).
+// Callbacks (progress, samples, submitted actions and their progress) are called between
+// rounds, one at a time and never concurrently, but not always from the calling thread: the
+// coordinator step runs on whichever worker thread reaches the round's barrier last
+// (std::barrier's completion), so a callback must not assume thread affinity (no GUI calls;
+// post to an event loop instead). Live control from another thread: sandboxcontrol.h.
 #pragma once
 
 #include "swaptier/engine.h"
@@ -297,10 +298,27 @@ struct SandboxReport {
     Error firstStoreError;
 };
 
+class SandboxControl; // sandboxcontrol.h
+
 struct SandboxCallbacks {
     std::function<void(const SandboxSample&)> onSample;          ///< every sampleIntervalMs, first and last
     std::function<void(double progress, const SandboxCounters&)> onProgress; ///< every round (cheap)
     const std::atomic<bool>* cancel = nullptr;                   ///< true: stop after the round (report.cancelled)
+    /// Live control (pause, speed, submitted actions); not owned, must outlive the run.
+    SandboxControl* control = nullptr;
+    /// A submitted action (SandboxControl::submit) ended: ran, failed, was refused as invalid
+    /// or cancelled (figures.error says which). Its figures are in the report's actions too,
+    /// unless it never ran.
+    std::function<void(std::uint64_t id, const ActionFigures&)> onAction;
+    /// Progress of a running submitted action (writeback: pages written of the most asked
+    /// for, 0 = no bound; device compaction: entries moved of those to move).
+    std::function<void(std::uint64_t id, std::uint64_t done, std::uint64_t total)> onActionProgress;
+};
+
+/// Progress and cancellation of one running action.
+struct ActionControl {
+    const std::atomic<bool>* cancel = nullptr; ///< writeback and device compaction stop when set
+    std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
 /// Validates the config (InvalidArgument, with `path` naming the offending field as
@@ -312,5 +330,10 @@ Result<SandboxReport> runSandbox(const SandboxConfig& config, const SandboxCallb
 
 /// The validation runSandbox() does first, alone (no file is touched).
 Status validateSandboxConfig(const SandboxConfig& config);
+
+/// Whether `action` may run on a sandbox of `config` (device and cgroup indices, values in
+/// range, tier names known; `at` is not checked). The error's path names the field
+/// ("action.priority").
+Status validateSandboxAction(const SandboxConfig& config, const SandboxAction& action);
 
 } // namespace swaptier

@@ -322,7 +322,7 @@ ActionFigures ClassicSwapBackend::compactPool() {
 
 // --- device compaction --------------------------------------------------------------------
 
-ActionFigures ClassicSwapBackend::compactDevice(int device, PageTableWalker& walker) {
+ActionFigures ClassicSwapBackend::compactDevice(int device, PageTableWalker& walker, const ActionControl& control) {
     ActionFigures f;
     ClassicSwapDevice* dev = device >= 0 ? deviceAt(unsigned(device)) : nullptr;
     if (!dev) {
@@ -351,6 +351,13 @@ ActionFigures ClassicSwapBackend::compactDevice(int device, PageTableWalker& wal
             dev->drop(newSlot); // the old slot still holds everything
     };
     for (std::size_t i = 0; i < from.size(); ++i) {
+        if (control.cancel && control.cancel->load(std::memory_order_relaxed)) {
+            undo(); // nothing is rewritten yet: every page table still names the old slots
+            f.error = Error::of(Errc::Cancelled).on(DeviceId{index});
+            return f;
+        }
+        if (control.progress && i % 64 == 0)
+            control.progress(i, from.size());
         auto state = dev->state(from[i]);
         auto adopted = state ? dev->adopt(*state, to[i]) : Result<std::uint64_t>(state.error());
         if (!adopted) {

@@ -98,7 +98,7 @@ public:
     /// the owner may no longer use, stay in the pool.
     ActionFigures writeback(const WritebackOptions& options) override;
     ActionFigures recompress(const RecompressOptions& options) override;
-    ActionFigures compactDevice(int device, PageTableWalker& walker) override;
+    ActionFigures compactDevice(int device, PageTableWalker& walker, const ActionControl& control) override;
     ActionFigures compactPool() override;
     /// The classic design never promotes: accepted and ignored.
     Status setPromotionPolicy(const PromotionPolicy& policy) override;

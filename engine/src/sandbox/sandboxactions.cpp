@@ -43,7 +43,7 @@ void applyPolicyChange(CgroupSpec& spec, const CgroupPolicyChange& change) {
 }
 
 ActionOutcome runAction(SwapBackend& backend, PageTableWalker& walker, const SandboxAction& a,
-                        std::vector<CgroupSpec>& cgroups) {
+                        std::vector<CgroupSpec>& cgroups, const ActionControl& control) {
     using Kind = SandboxAction::Kind;
     ActionOutcome out;
     const BackendSnapshot before = backend.snapshot();
@@ -81,7 +81,7 @@ ActionOutcome runAction(SwapBackend& backend, PageTableWalker& walker, const San
         }
         break;
     case Kind::CompactDevice:
-        f = backend.compactDevice(a.device, walker);
+        f = backend.compactDevice(a.device, walker, control);
         break;
     case Kind::CompactPool:
         f = backend.compactPool();
@@ -89,6 +89,12 @@ ActionOutcome runAction(SwapBackend& backend, PageTableWalker& walker, const San
     case Kind::Writeback: {
         WritebackOptions o = a.writeback;
         o.cgroup = cgroup;
+        if (control.cancel)
+            o.cancel = control.cancel;
+        if (control.progress) {
+            const std::uint64_t total = o.maxPages == kUnlimited ? 0 : o.maxPages;
+            o.progress = [&control, total](std::uint64_t done) { control.progress(done, total); };
+        }
         f = backend.writeback(o);
         break;
     }

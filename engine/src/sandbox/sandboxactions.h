@@ -39,8 +39,10 @@ struct ActionOutcome {
 };
 
 /// Runs `action` on `backend`. SetCgroupPolicy merges its change into `cgroups` (kept as it
-/// was if the design refuses the policy). REQUIRES: the action passed validateSandboxConfig.
+/// was if the design refuses the policy). `control` gives writeback and device compaction a
+/// cancel flag and a progress callback (submitted actions). REQUIRES: the action passed
+/// validateSandboxConfig or validateSandboxAction.
 ActionOutcome runAction(SwapBackend& backend, PageTableWalker& walker, const SandboxAction& action,
-                        std::vector<CgroupSpec>& cgroups);
+                        std::vector<CgroupSpec>& cgroups, const ActionControl& control = {});
 
 } // namespace swaptier::sandbox

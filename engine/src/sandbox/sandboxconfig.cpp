@@ -51,48 +51,47 @@ bool tiersKnown(const std::vector<std::string>& names, const TierTable& tiers) {
     return true;
 }
 
-/// The fields of one action (index i) that its kind uses.
-Status validateAction(const SandboxAction& a, std::size_t i, std::size_t devices, std::size_t cgroups,
+/// The fields of one action that its kind uses; `where` names it in errors ("actions[2]").
+Status validateAction(const SandboxAction& a, const std::string& where, std::size_t devices, std::size_t cgroups,
                       const TierTable& tiers) {
     using Kind = SandboxAction::Kind;
-    if (!(a.at >= 0.0 && a.at <= 1.0))
-        return invalid(at("actions", i, "at"));
+    const auto field = [&where](const char* name) { return where + "." + name; };
     const bool usesDevice = a.kind == Kind::Swapoff || a.kind == Kind::SetPriority || a.kind == Kind::CompactDevice;
     if (usesDevice && (a.device < 0 || std::size_t(a.device) >= devices))
-        return invalid(at("actions", i, "device"));
+        return invalid(field("device"));
     const bool usesCgroup = a.kind == Kind::Writeback || a.kind == Kind::SetCgroupPolicy || a.kind == Kind::Recompress;
     if (usesCgroup && (a.cgroup < 0 || std::size_t(a.cgroup) >= cgroups))
-        return invalid(at("actions", i, "cgroup"));
+        return invalid(field("cgroup"));
     switch (a.kind) {
     case Kind::SetPriority:
         if (a.priority < -1 || a.priority > 32767)
-            return invalid(at("actions", i, "priority"));
+            return invalid(field("priority"));
         break;
     case Kind::Writeback:
         if (a.writeback.batchPages < 1 || a.writeback.batchPages > 512)
-            return invalid(at("actions", i, "writeback.batchPages"));
+            return invalid(field("writeback.batchPages"));
         if (a.writeback.maxPages < 1)
-            return invalid(at("actions", i, "writeback.maxPages"));
+            return invalid(field("writeback.maxPages"));
         break;
     case Kind::SetCgroupPolicy: {
         const CgroupPolicyChange& p = a.policy;
         if (!p.swapMax && !p.zswapMax && !p.zswapWriteback && !p.allowedTiers)
-            return invalid(at("actions", i, "policy")); // changes nothing
+            return invalid(field("policy")); // changes nothing
         if (p.allowedTiers && !tiersKnown(*p.allowedTiers, tiers))
-            return invalid(at("actions", i, "policy.allowedTiers"));
+            return invalid(field("policy.allowedTiers"));
         break;
     }
     case Kind::Recompress:
         if (a.recompress.codec == Codec::Raw)
-            return invalid(at("actions", i, "recompress.codec"));
+            return invalid(field("recompress.codec"));
         if (a.recompress.codec == Codec::Zstd && !zstdLevelOk(a.recompress.zstdLevel))
-            return invalid(at("actions", i, "recompress.zstdLevel"));
+            return invalid(field("recompress.zstdLevel"));
         if (a.recompress.maxPages < 1)
-            return invalid(at("actions", i, "recompress.maxPages"));
+            return invalid(field("recompress.maxPages"));
         break;
     case Kind::SetPromotion:
         if (a.promotion.minLoads < 1)
-            return invalid(at("actions", i, "promotion.minLoads"));
+            return invalid(field("promotion.minLoads"));
         break;
     case Kind::Swapoff:
     case Kind::SetPool:
@@ -191,9 +190,14 @@ Status validateSandboxConfig(const SandboxConfig& c) {
     }
     if (c.deviceNames.size() > c.devices.size())
         return invalid("deviceNames");
-    for (std::size_t i = 0; i < c.actions.size(); ++i)
-        if (Status st = validateAction(c.actions[i], i, c.devices.size(), cgroups, tiers); !st)
+    for (std::size_t i = 0; i < c.actions.size(); ++i) {
+        if (!(c.actions[i].at >= 0.0 && c.actions[i].at <= 1.0))
+            return invalid(at("actions", i, "at"));
+        if (Status st = validateAction(c.actions[i], "actions[" + std::to_string(i) + "]", c.devices.size(), cgroups,
+                                       tiers);
+            !st)
             return st;
+    }
     if (c.promotion.minLoads < 1)
         return invalid("promotion.minLoads");
     if (c.maintainEveryRounds > 0) {
@@ -210,6 +214,18 @@ Status validateSandboxConfig(const SandboxConfig& c) {
     if (c.reclaimBatch < 1)
         return invalid("reclaimBatch");
     return {};
+}
+
+Status validateSandboxAction(const SandboxConfig& c, const SandboxAction& action) {
+    TierTable tiers = TierTable::defaults();
+    if (!c.tiers.empty()) {
+        auto table = TierTable::make(c.tiers);
+        if (!table)
+            return table.error();
+        tiers = std::move(*table);
+    }
+    const std::size_t cgroups = c.cgroups.empty() ? 1 : c.cgroups.size();
+    return validateAction(action, "action", c.devices.size(), cgroups, tiers);
 }
 
 } // namespace swaptier

@@ -15,9 +15,11 @@
 //           with no tier is treated as zswap.writeback = 0 (pool or nothing). Virtual design:
 //           the engine was given the cgroup tree as policies at setup and enforces all of
 //           them at store time itself (its LimitExceeded refusals count as reclaim failures).
-//   settle  (coordinator): progress, due actions (sandboxactions.h), scheduled maintenance,
-//           samples, stop conditions, and each worker's budget of new resident pages for the
-//           next round: its share of the headroom of its most constrained ancestor.
+//   settle  (coordinator): progress, due actions (sandboxactions.h), actions submitted through
+//           the live control (sandboxcontrol.h), scheduled maintenance, samples, stop
+//           conditions, pause and hold-at-end waits (submitted actions run during them, each
+//           followed by a sample), the speed throttle, and each worker's budget of new resident
+//           pages for the next round: its share of the headroom of its most constrained ancestor.
 //
 // Only the coordinator reads or writes a worker's state between the barriers, and workers
 // touch only their own state during a phase, so no lock is needed; the barrier orders the two.
@@ -33,6 +35,7 @@
 
 #include "swaptier/pagecorpus.h"
 #include "swaptier/sandbox.h"
+#include "swaptier/sandboxcontrol.h"
 #include "swaptier/tiers.h"
 
 #include <algorithm>
@@ -138,6 +141,12 @@ private:
     /// Recomputes what applyPolicies() derives from the cgroup specs (after setup or a change).
     void policiesChanged();
     bool runDueActions(bool allDone);
+    /// Runs the actions submitted through the live control, each reported through onAction
+    /// and followed by a sample. A submitted action never ends the run (a worker error does).
+    void runSubmittedActions();
+    /// The pause / hold-at-end wait, running submitted actions meanwhile. False: stop.
+    bool waitWhileControlled(bool finished);
+    void emitSample();
     SandboxSample takeSample();
     void checkWorkerErrors();
     std::vector<int> ancestors(int cgroup) const;
@@ -175,6 +184,7 @@ private:
     bool m_needPolicySnapshot = false;
 
     std::uint64_t m_startNanos = 0, m_startCpu = 0, m_lastSampleNanos = 0;
+    std::uint64_t m_roundStartNanos = 0;                    ///< end of the previous settle (throttle)
     SandboxReport m_report;
     Error m_fatal;
 };
@@ -472,6 +482,70 @@ void SandboxRun::computeBudgets() {
     }
 }
 
+void SandboxRun::emitSample() {
+    SandboxSample sample = takeSample();
+    ++m_report.samples;
+    if (m_callbacks.onSample)
+        m_callbacks.onSample(sample);
+}
+
+void SandboxRun::runSubmittedActions() {
+    SandboxControl* control = m_callbacks.control;
+    if (!control)
+        return;
+    while (auto next = control->takeAction()) {
+        const std::uint64_t id = next->id;
+        ActionFigures figures;
+        figures.kind = next->action.kind;
+        figures.round = m_round;
+        if (next->cancelled) {
+            figures.error = Error::of(Errc::Cancelled);
+        } else if (Status valid = validateSandboxAction(m_config, next->action); !valid) {
+            figures.error = valid.error();
+        } else {
+            ActionControl ac;
+            ac.cancel = control->runningCancelFlag();
+            if (m_callbacks.onActionProgress)
+                ac.progress = [this, id](std::uint64_t done, std::uint64_t total) {
+                    m_callbacks.onActionProgress(id, done, total);
+                };
+            AllWorkersWalker walker(m_workers);
+            sandbox::ActionOutcome outcome = sandbox::runAction(*m_backend, walker, next->action, m_config.cgroups, ac);
+            outcome.figures.round = m_round;
+            if (outcome.swapoff)
+                m_report.swapoffs.push_back(*outcome.swapoff);
+            if (outcome.policyChanged)
+                policiesChanged();
+            figures = outcome.figures;
+            m_report.actions.push_back(std::move(outcome.figures));
+        }
+        control->actionFinished();
+        if (m_callbacks.onAction)
+            m_callbacks.onAction(id, figures);
+        checkWorkerErrors(); // the classic design faults pages in through the workers
+        if (m_stop.load(std::memory_order_relaxed))
+            return;
+        emitSample();
+    }
+}
+
+bool SandboxRun::waitWhileControlled(bool finished) {
+    SandboxControl* control = m_callbacks.control;
+    if (!control)
+        return true;
+    for (;;) {
+        runSubmittedActions();
+        if (m_stop.load(std::memory_order_relaxed) || control->stopRequested()
+            || (m_callbacks.cancel && m_callbacks.cancel->load(std::memory_order_relaxed)))
+            return false;
+        if (!control->waitWhilePaused(std::chrono::milliseconds(100), finished) && control->queuedActions() == 0) {
+            // Not waiting any more (resumed, or no hold): unless an action arrived meanwhile.
+            if (!control->paused() && !(finished && control->holdAtEnd()))
+                return true;
+        }
+    }
+}
+
 bool SandboxRun::runDueActions(bool allDone) {
     const double progress = m_plannedTotal ? double(m_report.counters.accesses) / double(m_plannedTotal) : 1.0;
     bool pending = false;
@@ -585,12 +659,28 @@ void SandboxRun::settle() {
     bool pendingActions = false;
     if (!stop)
         pendingActions = runDueActions(allDone);
+    if (!m_stop.load(std::memory_order_relaxed))
+        runSubmittedActions();
     if (!m_stop.load(std::memory_order_relaxed) && m_config.maintainEveryRounds > 0
         && m_round % m_config.maintainEveryRounds == 0)
         static_cast<void>(m_backend->maintain()); // best effort: a failed pass leaves entries where they are
     stop = m_stop.load(std::memory_order_relaxed);
+    SandboxControl* control = m_callbacks.control;
+    if (!stop && control && control->stopRequested()) {
+        stop = true;
+        m_report.cancelled = true;
+    }
+    const bool finished = allDone && !pendingActions;
+    // Paused, or done and held: wait here (the workers wait at the barrier), running actions.
+    if (!stop && control && (control->paused() || (finished && control->holdAtEnd()))) {
+        emitSample(); // the state the run pauses in
+        if (!waitWhileControlled(finished)) {
+            stop = true;
+            m_report.cancelled = !finished && !m_stop.load(std::memory_order_relaxed);
+        }
+    }
     const std::uint64_t now = monotonicNanos();
-    if (!stop && allDone && !pendingActions)
+    if (!stop && finished)
         stop = true;
     if (!stop && m_config.durationMs && now - m_startNanos >= m_config.durationMs * 1'000'000u) {
         stop = true;
@@ -604,13 +694,13 @@ void SandboxRun::settle() {
         m_stop.store(true, std::memory_order_relaxed);
         return;
     }
-    if (m_config.sampleIntervalMs && now - m_lastSampleNanos >= m_config.sampleIntervalMs * 1'000'000u) {
-        SandboxSample sample = takeSample();
-        ++m_report.samples;
-        if (m_callbacks.onSample)
-            m_callbacks.onSample(sample);
-    }
+    if (m_config.sampleIntervalMs && now - m_lastSampleNanos >= m_config.sampleIntervalMs * 1'000'000u)
+        emitSample();
     computeBudgets();
+    if (control) { // slowed down: stretch this round by the share not run
+        control->throttle(now - std::min(now, m_roundStartNanos));
+        m_roundStartNanos = monotonicNanos();
+    }
 }
 
 Result<SandboxReport> SandboxRun::run() {
@@ -626,6 +716,7 @@ Result<SandboxReport> SandboxRun::run() {
 
     m_startNanos = monotonicNanos();
     m_startCpu = processCpuNanos();
+    m_roundStartNanos = m_startNanos;
     {
         SandboxSample first = takeSample();
         ++m_report.samples;

@@ -124,7 +124,7 @@ public:
     /// Stores idle pool entries of options.cgroup's subtree again with a stronger codec.
     virtual ActionFigures recompress(const RecompressOptions& options) = 0;
     /// Packs device `device` (config index) into its lowest slots and shrinks its file.
-    virtual ActionFigures compactDevice(int device, PageTableWalker& walker) = 0;
+    virtual ActionFigures compactDevice(int device, PageTableWalker& walker, const ActionControl& control) = 0;
     /// Repacks the pool's size classes and gives partly used zspages back.
     virtual ActionFigures compactPool() = 0;
     virtual Status setPromotionPolicy(const PromotionPolicy& policy) = 0;

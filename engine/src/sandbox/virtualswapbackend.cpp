@@ -191,7 +191,7 @@ public:
         return f;
     }
 
-    ActionFigures compactDevice(int device, PageTableWalker&) override {
+    ActionFigures compactDevice(int device, PageTableWalker&, const ActionControl& control) override {
         const Writes before = writes();
         ActionFigures f;
         auto id = deviceId(device);
@@ -199,7 +199,11 @@ public:
             f.error = id.error();
             return f;
         }
-        auto report = m_engine->compactDevice(*id);
+        CompactOptions options;
+        options.cancel = control.cancel;
+        if (control.progress)
+            options.progress = control.progress;
+        auto report = m_engine->compactDevice(*id, options);
         if (!report) {
             f.error = report.error();
             finish(f, before, 0);

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// EngineHost (enginehost.h): the sandbox on its own thread, snapshots at most 10 a second on the
+// host's thread.
+//
+// Lock order: m_lock is a leaf: the sandbox's callbacks take it to hand over a sample, the
+// progress or the result, the timer takes it to collect them; nothing else is taken under it,
+// no signal is emitted under it.
+#include "enginehost.h"
+
+#include "scenariorunner.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace swaptier::services {
+
+namespace {
+
+double perSecond(std::uint64_t now, std::uint64_t before, std::uint64_t nanos) {
+    return nanos == 0 || now < before ? 0.0 : double(now - before) * 1e9 / double(nanos);
+}
+
+} // namespace
+
+EngineHost::EngineHost(QObject* parent) : QObject(parent) {
+    m_timer.setInterval(kPublishIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &EngineHost::publish);
+}
+
+EngineHost::~EngineHost() {
+    if (m_thread.joinable()) {
+        m_control->stop();
+        m_thread.join();
+    }
+}
+
+bool EngineHost::start(const swaptier::SandboxConfig& config, bool holdAtEnd, QString* error) {
+    if (running()) {
+        if (error)
+            *error = tr("A scenario is already running; stop it first.");
+        return false;
+    }
+    if (Status valid = validateSandboxConfig(config); !valid) {
+        if (error)
+            *error = ScenarioRunner::sandboxErrorText(valid.error());
+        return false;
+    }
+    if (m_thread.joinable())
+        m_thread.join(); // the previous run ended (its end is queued or handled)
+    m_control = std::make_unique<swaptier::SandboxControl>();
+    m_control->setHoldAtEnd(holdAtEnd);
+    m_hold = holdAtEnd;
+    m_scenario = QString::fromStdString(config.name);
+    m_deviceNames = config.deviceNames;
+    for (std::size_t i = m_deviceNames.size(); i < config.devices.size(); ++i)
+        m_deviceNames.push_back(config.devices[i].path);
+    m_design = config.design;
+    m_snapshot.reset();
+    m_published = 0;
+    {
+        std::lock_guard lock(m_lock);
+        m_pending.reset();
+        m_progress = 0;
+        m_result.reset();
+    }
+
+    swaptier::SandboxCallbacks cb;
+    cb.control = m_control.get();
+    cb.onSample = [this](const swaptier::SandboxSample& s) {
+        std::lock_guard lock(m_lock);
+        m_pending = s;
+    };
+    cb.onProgress = [this](double progress, const swaptier::SandboxCounters&) {
+        std::lock_guard lock(m_lock);
+        m_progress = progress;
+    };
+    cb.onAction = [this](std::uint64_t id, const swaptier::ActionFigures& figures) {
+        QMetaObject::invokeMethod(
+            this, [this, id, figures] { emit actionFinished(id, figures); }, Qt::QueuedConnection);
+    };
+    cb.onActionProgress = [this](std::uint64_t id, std::uint64_t done, std::uint64_t total) {
+        QMetaObject::invokeMethod(
+            this, [this, id, done, total] { emit actionProgress(id, done, total); }, Qt::QueuedConnection);
+    };
+    m_thread = std::thread([this, config, cb] {
+        auto result = swaptier::runSandbox(config, cb);
+        {
+            std::lock_guard lock(m_lock);
+            m_result = std::move(result);
+        }
+        QMetaObject::invokeMethod(this, [this] { onRunEnded(); }, Qt::QueuedConnection);
+    });
+    setState(State::Running);
+    m_timer.start();
+    return true;
+}
+
+void EngineHost::pause() {
+    if (m_state != State::Running)
+        return;
+    m_control->setPaused(true);
+    setState(State::Paused);
+}
+
+void EngineHost::resume() {
+    if (m_state != State::Paused)
+        return;
+    m_control->setPaused(false);
+    setState(State::Running);
+}
+
+bool EngineHost::setSpeed(double share, QString* error) {
+    if (!(share > 0.0 && share <= 1.0)) {
+        if (error)
+            *error = tr("The speed must be more than 0% and at most 100% of full speed.");
+        return false;
+    }
+    if (m_control)
+        static_cast<void>(m_control->setSpeed(share));
+    return true;
+}
+
+void EngineHost::stop() {
+    if (running())
+        m_control->stop();
+}
+
+quint64 EngineHost::submit(const swaptier::SandboxAction& action) {
+    if (!running())
+        return 0;
+    return m_control->submit(action);
+}
+
+void EngineHost::cancelAction(quint64 id) {
+    if (m_control)
+        m_control->cancelAction(id);
+}
+
+void EngineHost::setState(State state) {
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void EngineHost::publish() {
+    std::optional<swaptier::SandboxSample> sample;
+    double progress = 0;
+    {
+        std::lock_guard lock(m_lock);
+        sample.swap(m_pending);
+        progress = m_progress;
+    }
+    const bool stateChangedSincePublish = m_snapshot && m_snapshot->state != m_state;
+    if (!sample && !stateChangedSincePublish)
+        return;
+    auto next = std::make_shared<HostSnapshot>();
+    next->serial = ++m_published;
+    next->state = m_state;
+    next->progress = sample ? std::max(progress, sample->progress) : progress;
+    next->holding = m_hold && next->progress >= 1.0 && running();
+    next->speed = m_control ? m_control->speed() : 1.0;
+    next->scenario = m_scenario;
+    next->deviceNames = m_deviceNames;
+    next->design = m_design;
+    if (sample)
+        next->sample = std::move(*sample);
+    else
+        next->sample = m_snapshot->sample;
+    if (m_snapshot && sample) {
+        const swaptier::SandboxSample& before = m_snapshot->sample;
+        const std::uint64_t nanos =
+            next->sample.elapsedNanos > before.elapsedNanos ? next->sample.elapsedNanos - before.elapsedNanos : 0;
+        next->swapOutsPerSecond = perSecond(next->sample.counters.swapOuts, before.counters.swapOuts, nanos);
+        next->swapInsPerSecond = perSecond(next->sample.counters.swapInFaults, before.counters.swapInFaults, nanos);
+        next->accessesPerSecond = perSecond(next->sample.counters.accesses, before.counters.accesses, nanos);
+    }
+    m_snapshot = std::move(next);
+    emit snapshotAvailable(m_snapshot);
+}
+
+void EngineHost::onRunEnded() {
+    if (m_thread.joinable())
+        m_thread.join();
+    std::optional<swaptier::Result<swaptier::SandboxReport>> result;
+    {
+        std::lock_guard lock(m_lock);
+        result.swap(m_result);
+    }
+    if (!result)
+        return; // already handled
+    m_timer.stop();
+    std::shared_ptr<const swaptier::SandboxReport> report;
+    QString error;
+    if (*result) {
+        report = std::make_shared<const swaptier::SandboxReport>(std::move(**result));
+        setState(State::Finished);
+    } else {
+        error = ScenarioRunner::sandboxErrorText(result->error());
+        setState(State::Failed);
+    }
+    publish(); // the last sample and the final state
+    emit finished(report, error);
+}
+
+} // namespace swaptier::services

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// EngineHost: runs one sandbox configuration on a thread of its own for an event-loop client
+// (the desktop app) and publishes what happens as immutable snapshots, at most 10 a second,
+// on the host's own thread. Controls (pause, resume, speed, stop, actions with progress and
+// cancel) go to the engine's SandboxControl; results come back as signals.
+//
+// Why this shape (house style, "engine-to-UI data flow uses immutable snapshots over queued
+// signals"): the sandbox calls back on its coordinator thread, which must never wait for the
+// UI. Its callbacks only move the newest sample into a slot under m_lock (older unpublished
+// samples are superseded: a snapshot is a state, not an event) and queue action results and
+// the end of the run to the host's thread. A QTimer on the host's thread, 100 ms, turns the
+// newest sample into a HostSnapshot (with rates against the previous one) and emits it, so
+// however fast the sandbox samples, the client sees at most 10 snapshots a second, each a
+// shared_ptr to const data it may keep as long as it likes.
+//
+// A data source for live kernels can take the same place later: clients see only
+// HostSnapshot, the state and the signals.
+//
+// Thread safety: the public methods and signals belong to the host's thread (the thread the
+// object lives in). Lock: m_lock (a leaf), held only to hand a sample or the state over.
+#pragma once
+
+#ifndef Q_MOC_RUN
+#include "swaptier/sandbox.h"
+#include "swaptier/sandboxcontrol.h"
+#endif
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#ifndef Q_MOC_RUN
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#endif
+
+namespace swaptier::services {
+
+/// What the host publishes: the state of the run at one moment. Immutable once published.
+struct HostSnapshot {
+    enum class State { Idle, Running, Paused, Finished, Failed };
+
+    quint64 serial = 0;                  ///< 1, 2, ... per run
+    State state = State::Idle;
+    bool holding = false;                ///< every workload done, the run kept for actions
+    double progress = 0;                 ///< share of the planned accesses made, [0, 1]
+    double speed = 1;                    ///< SandboxControl::speed()
+    QString scenario;                    ///< SandboxConfig::name
+    std::vector<std::string> deviceNames; ///< display names, SandboxConfig::devices order
+    swaptier::SwapDesign design = swaptier::SwapDesign::Virtual;
+    swaptier::SandboxSample sample;      ///< the newest sample
+    /// Per second, from this sample and the previous published one (0 for the first).
+    double swapOutsPerSecond = 0;
+    double swapInsPerSecond = 0;
+    double accessesPerSecond = 0;
+};
+
+class EngineHost : public QObject {
+    Q_OBJECT
+
+public:
+    using State = HostSnapshot::State;
+
+    explicit EngineHost(QObject* parent = nullptr);
+    ~EngineHost() override; ///< stops a running sandbox and waits for it
+
+    /// Starts `config` (validated first; false and *error with a translated sentence naming
+    /// the field). REQUIRES: not running. `holdAtEnd`: keep the finished run for actions.
+    bool start(const swaptier::SandboxConfig& config, bool holdAtEnd, QString* error);
+    void pause();
+    void resume();
+    /// Share of full speed in (0, 1]; false and *error otherwise.
+    bool setSpeed(double share, QString* error);
+    /// Ends the run (cancelled unless it was holding at its end); finished() follows.
+    void stop();
+    /// Queues an action for the running sandbox; 0 if nothing is running.
+    quint64 submit(const swaptier::SandboxAction& action);
+    void cancelAction(quint64 id);
+
+    State state() const { return m_state; }
+    bool running() const { return m_state == State::Running || m_state == State::Paused; }
+    /// The newest published snapshot (null before the first).
+    std::shared_ptr<const HostSnapshot> snapshot() const { return m_snapshot; }
+    /// Snapshots published since start() (for tests and the UI's status bar).
+    quint64 published() const { return m_published; }
+    static constexpr int kPublishIntervalMs = 100;
+
+signals:
+    void snapshotAvailable(std::shared_ptr<const swaptier::services::HostSnapshot> snapshot);
+    void stateChanged(swaptier::services::HostSnapshot::State state);
+    void actionProgress(quint64 id, quint64 done, quint64 total);
+    void actionFinished(quint64 id, const swaptier::ActionFigures& figures);
+    /// The run ended: its report, or a translated error (a page would have been lost, a
+    /// device could not be created...).
+    void finished(std::shared_ptr<const swaptier::SandboxReport> report, const QString& error);
+
+private:
+    void publish();
+    void setState(State state);
+    void onRunEnded();
+
+    std::unique_ptr<swaptier::SandboxControl> m_control; ///< one per run
+    std::thread m_thread;
+    QTimer m_timer;
+    State m_state = State::Idle;
+    bool m_hold = false;
+    QString m_scenario;
+    std::vector<std::string> m_deviceNames;
+    swaptier::SwapDesign m_design = swaptier::SwapDesign::Virtual;
+    std::shared_ptr<const HostSnapshot> m_snapshot;
+    quint64 m_published = 0;
+
+    mutable std::mutex m_lock;
+    std::optional<swaptier::SandboxSample> m_pending;  // GUARDED_BY(m_lock): newest unpublished sample
+    double m_progress = 0;                             // GUARDED_BY(m_lock)
+    std::optional<swaptier::Result<swaptier::SandboxReport>> m_result; // GUARDED_BY(m_lock)
+};
+
+} // namespace swaptier::services
+
+Q_DECLARE_METATYPE(std::shared_ptr<const swaptier::services::HostSnapshot>)
+Q_DECLARE_METATYPE(std::shared_ptr<const swaptier::SandboxReport>)
+Q_DECLARE_METATYPE(swaptier::ActionFigures)
