@@ -18,8 +18,9 @@ build: configure
 	cmake --build --preset $(PRESET) -j $(JOBS)
 
 # The main job: a built-in sandbox scenario end to end (until the desktop app arrives).
+# The desktop app; without a display it says so and runs `swaptierctl run usemem` instead.
 run: build
-	./build/bin/swaptierctl run usemem
+	./build/bin/swaptier
 
 # All tests through ctest: the full suite, then the engine tests under ASan+UBSan and TSan.
 test: test-unit test-asan test-tsan

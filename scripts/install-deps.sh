@@ -8,8 +8,9 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   # engine
   libzstd-dev liblz4-dev liblzo2-dev
-  # services / app (Qt Core; the GUI arrives with its issue)
+  # services / app (Qt Core, Qt Widgets, QCustomPlot, Qt Linguist tools for the translations)
   qt6-base-dev qt6-base-dev-tools libsqlite3-dev libtomlplusplus-dev libsystemd-dev libqcustomplot-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   # tests and benchmarks
   libbenchmark-dev valgrind fio xvfb xauth python3
   # sanitizer runtimes for clang builds are bundled with gcc's libasan/libtsan/libubsan

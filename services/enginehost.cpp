@@ -56,6 +56,11 @@ bool EngineHost::start(const swaptier::SandboxConfig& config, bool holdAtEnd, QS
     for (std::size_t i = m_deviceNames.size(); i < config.devices.size(); ++i)
         m_deviceNames.push_back(config.devices[i].path);
     m_design = config.design;
+    m_cgroupParents.clear();
+    for (const swaptier::CgroupSpec& g : config.cgroups)
+        m_cgroupParents.push_back(g.parent);
+    if (m_cgroupParents.empty())
+        m_cgroupParents.push_back(-1); // just the root
     m_snapshot.reset();
     m_published = 0;
     {
@@ -152,17 +157,19 @@ void EngineHost::publish() {
         sample.swap(m_pending);
         progress = m_progress;
     }
-    const bool stateChangedSincePublish = m_snapshot && m_snapshot->state != m_state;
-    if (!sample && !stateChangedSincePublish)
+    const double speed = m_control ? m_control->speed() : 1.0;
+    const bool settingsChanged = m_snapshot && (m_snapshot->state != m_state || m_snapshot->speed != speed);
+    if (!sample && !settingsChanged)
         return;
     auto next = std::make_shared<HostSnapshot>();
     next->serial = ++m_published;
     next->state = m_state;
     next->progress = sample ? std::max(progress, sample->progress) : progress;
     next->holding = m_hold && next->progress >= 1.0 && running();
-    next->speed = m_control ? m_control->speed() : 1.0;
+    next->speed = speed;
     next->scenario = m_scenario;
     next->deviceNames = m_deviceNames;
+    next->cgroupParents = m_cgroupParents;
     next->design = m_design;
     if (sample)
         next->sample = std::move(*sample);

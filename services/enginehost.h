@@ -50,6 +50,7 @@ struct HostSnapshot {
     double speed = 1;                    ///< SandboxControl::speed()
     QString scenario;                    ///< SandboxConfig::name
     std::vector<std::string> deviceNames; ///< display names, SandboxConfig::devices order
+    std::vector<int> cgroupParents;      ///< parent index per cgroup (-1: the root), sample.cgroups order
     swaptier::SwapDesign design = swaptier::SwapDesign::Virtual;
     swaptier::SandboxSample sample;      ///< the newest sample
     /// Per second, from this sample and the previous published one (0 for the first).
@@ -109,6 +110,7 @@ private:
     bool m_hold = false;
     QString m_scenario;
     std::vector<std::string> m_deviceNames;
+    std::vector<int> m_cgroupParents;
     swaptier::SwapDesign m_design = swaptier::SwapDesign::Virtual;
     std::shared_ptr<const HostSnapshot> m_snapshot;
     quint64 m_published = 0;

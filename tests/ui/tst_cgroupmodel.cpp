@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CgroupModel under QAbstractItemModelTester: the tree follows the parents (root, children,
+// grandchildren), figures per column, a snapshot with the same cgroups gives ranged
+// dataChanged per sibling group and no reset, a new cgroup a reset; a recursive filter proxy
+// finds a grandchild with its ancestors; 500 cgroups build and update.
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QtTest>
+
+#ifndef Q_MOC_RUN
+#include "models/cgroupmodel.h"
+#endif
+
+using namespace swaptier;
+using namespace swaptier::services;
+using namespace swaptier::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+CgroupUsage usage(const std::string& name, std::uint64_t pool, std::uint64_t device) {
+    CgroupUsage c;
+    c.name = name;
+    c.residentPages = 256;
+    c.swappedPages[std::size_t(Backend::Pool)] = pool;
+    c.swappedPages[std::size_t(Backend::Device)] = device;
+    c.poolBytes = pool * 1000;
+    return c;
+}
+
+/// "/", "/a", "/b", "/a/x" (parents -1, 0, 0, 1); `extra` adds "/b/y".
+std::shared_ptr<const HostSnapshot> tree(std::uint64_t scale, bool extra = false) {
+    auto s = std::make_shared<HostSnapshot>();
+    s->sample.cgroups = {usage("/", 0, 0), usage("a", 10 * scale, 1), usage("b", 20 * scale, 2), usage("x", 5, 5)};
+    s->sample.cgroups[1].memoryMax = 2u << 20;
+    s->cgroupParents = {-1, 0, 0, 1};
+    if (extra) {
+        s->sample.cgroups.push_back(usage("y", 1, 1));
+        s->cgroupParents.push_back(2);
+    }
+    return s;
+}
+
+} // namespace
+
+class TestCgroupModel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void treeFollowsTheParents();
+    void sameCgroupsGiveRangedUpdates();
+    void recursiveFilterKeepsAncestors();
+    void fiveHundredCgroups();
+};
+
+void TestCgroupModel::treeFollowsTheParents() {
+    CgroupModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QCOMPARE(model.rowCount(), 0);
+    model.setSnapshot(tree(1));
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex root = model.index(0, 0);
+    QCOMPARE(root.data().toString(), u"/"_s);
+    QCOMPARE(model.rowCount(root), 2);
+    const QModelIndex a = model.index(0, 0, root);
+    const QModelIndex b = model.index(1, 0, root);
+    QCOMPARE(a.data().toString(), u"a"_s);
+    QCOMPARE(b.data().toString(), u"b"_s);
+    QCOMPARE(model.rowCount(a), 1);
+    QCOMPARE(model.rowCount(b), 0);
+    const QModelIndex x = model.index(0, 0, a);
+    QCOMPARE(x.data().toString(), u"x"_s);
+    QCOMPARE(x.parent(), a);
+    QCOMPARE(a.parent(), root);
+    QCOMPARE(model.indexOfCgroup(3), x);
+    QCOMPARE(x.data(CgroupModel::CgroupIndexRole).toInt(), 3);
+    QCOMPARE(model.index(0, CgroupModel::Swapped, root).data(CgroupModel::RawValueRole).toULongLong(), 11u);
+    QCOMPARE(model.index(0, CgroupModel::Pool, root).data(CgroupModel::RawValueRole).toULongLong(), 10u);
+    QCOMPARE(model.index(0, CgroupModel::MemoryMax, root).data().toString(), u"2.0 MiB"_s);
+    QCOMPARE(model.index(1, CgroupModel::MemoryMax, root).data().toString(), u"max"_s);
+    QCOMPARE(model.index(0, CgroupModel::Resident, root).data().toString(), u"1.0 MiB"_s);
+    for (int c = 0; c < CgroupModel::ColumnCount; ++c)
+        QVERIFY(model.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().size() > 20);
+}
+
+void TestCgroupModel::sameCgroupsGiveRangedUpdates() {
+    CgroupModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setSnapshot(tree(1));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setSnapshot(tree(3));
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(changed.size(), 3); // the top row, the root's children, a's child
+    for (const auto& args : changed) {
+        const QModelIndex first = args.at(0).toModelIndex();
+        const QModelIndex last = args.at(1).toModelIndex();
+        QCOMPARE(first.parent(), last.parent());
+        QCOMPARE(first.column(), 0);
+        QCOMPARE(last.column(), CgroupModel::ColumnCount - 1);
+    }
+    QCOMPARE(model.indexOfCgroup(2).siblingAtColumn(CgroupModel::Pool).data(CgroupModel::RawValueRole).toULongLong(), 60u);
+    model.setSnapshot(tree(3, true));
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(model.indexOfCgroup(2)), 1);
+}
+
+void TestCgroupModel::recursiveFilterKeepsAncestors() {
+    CgroupModel model;
+    model.setSnapshot(tree(1, true));
+    QSortFilterProxyModel proxy;
+    proxy.setRecursiveFilteringEnabled(true);
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.setFilterFixedString(u"x"_s);
+    QCOMPARE(proxy.rowCount(), 1); // "/"
+    const QModelIndex root = proxy.index(0, 0);
+    QCOMPARE(proxy.rowCount(root), 1); // only "a" leads to "x"
+    const QModelIndex a = proxy.index(0, 0, root);
+    QCOMPARE(a.data().toString(), u"a"_s);
+    QCOMPARE(proxy.index(0, 0, a).data().toString(), u"x"_s);
+}
+
+void TestCgroupModel::fiveHundredCgroups() {
+    auto s = std::make_shared<HostSnapshot>();
+    s->sample.cgroups.push_back(usage("/", 0, 0));
+    s->cgroupParents.push_back(-1);
+    for (int i = 1; i < 500; ++i) { // 20 parents under the root, the rest spread below them
+        s->sample.cgroups.push_back(usage("cg" + std::to_string(i), std::uint64_t(i), 0));
+        s->cgroupParents.push_back(i <= 20 ? 0 : 1 + (i % 20));
+    }
+    CgroupModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setSnapshot(s);
+    QCOMPARE(model.rowCount(model.index(0, 0)), 20);
+    int total = 0;
+    for (int r = 0; r < 20; ++r)
+        total += model.rowCount(model.index(r, 0, model.index(0, 0)));
+    QCOMPARE(total, 479);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setSnapshot(std::make_shared<HostSnapshot>(*s));
+    QCOMPARE(changed.size(), 1 + 1 + 20); // top, the root's children, each parent's children
+}
+
+QTEST_MAIN(TestCgroupModel)
+#include "tst_cgroupmodel.moc"

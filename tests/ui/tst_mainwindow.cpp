@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow with the real engine: starting a built-in scenario fills the tier and cgroup
+// views from the host's snapshots; the source bar's pause, speed and stop reach the host; an
+// unknown scenario is refused with a sentence; settings survive a new window.
+#include <QAbstractItemModelTester>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QtTest>
+
+#ifndef Q_MOC_RUN
+#include "mainwindow.h"
+#include "models/cgroupmodel.h"
+#include "models/tiermodel.h"
+#include "sourcebar.h"
+#endif
+
+using namespace swaptier;
+using namespace swaptier::services;
+using namespace swaptier::ui;
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void runsAScenarioIntoTheViews();
+    void unknownScenarioIsRefused();
+    void settingsPersist();
+};
+
+void TestMainWindow::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true); // QSettings in a test location
+    QCoreApplication::setOrganizationName(u"swaptier-test"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
+    QSettings().clear();
+}
+
+void TestMainWindow::runsAScenarioIntoTheViews() {
+    MainWindow window;
+    QAbstractItemModelTester tiers(window.tierModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester cgroups(window.cgroupModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy finished(&window.host(), &EngineHost::finished);
+    QString error;
+    QVERIFY2(window.startScenario(u"cgroup-tree"_s, &error), qPrintable(error));
+    QCOMPARE(window.host().state(), EngineHost::State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(window.tierModel()->rowCount() > 0 && window.cgroupModel()->rowCount() > 0, 30000);
+
+    // Pause from the source bar: the host pauses.
+    emit window.sourceBar()->pauseRequested(true);
+    QCOMPARE(window.host().state(), EngineHost::State::Paused);
+    QTRY_COMPARE_WITH_TIMEOUT(window.host().snapshot()->state, EngineHost::State::Paused, 20000);
+    emit window.sourceBar()->speedChanged(50);
+    QTRY_COMPARE_WITH_TIMEOUT(window.host().snapshot()->speed, 0.5, 20000);
+    emit window.sourceBar()->pauseRequested(false);
+    QCOMPARE(window.host().state(), EngineHost::State::Running);
+
+    // The cgroup tree has the scenario's cgroups under the root.
+    const QModelIndex root = window.cgroupModel()->index(0, 0);
+    QCOMPARE(root.data().toString(), u"/"_s);
+    QVERIFY(window.cgroupModel()->rowCount(root) > 0);
+
+    emit window.sourceBar()->stopRequested();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
+    QCOMPARE(window.host().state(), EngineHost::State::Finished);
+}
+
+void TestMainWindow::unknownScenarioIsRefused() {
+    MainWindow window;
+    QString error;
+    QVERIFY(!window.startScenario(u"no-such-scenario"_s, &error));
+    QVERIFY2(error.contains(u"no-such-scenario"_s), qPrintable(error));
+    QCOMPARE(window.host().state(), EngineHost::State::Idle);
+}
+
+void TestMainWindow::settingsPersist() {
+    {
+        MainWindow window;
+        window.sourceBar()->setScenario(u"usemem"_s);
+        window.sourceBar()->setSpeedPercent(40);
+        window.tabs()->setCurrentIndex(1);
+        window.close(); // writes the settings
+    }
+    MainWindow again;
+    QCOMPARE(again.sourceBar()->scenario(), u"usemem"_s);
+    QCOMPARE(again.sourceBar()->speedPercent(), 40);
+    QCOMPARE(again.tabs()->currentIndex(), 1);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow: the desktop app's window. The data source bar on top (SourceBar), the views
+// below in tabs: the tier overview (TierModel) and the cgroup tree with a filter
+// (CgroupModel). It owns the EngineHost that runs the sandbox and hands each published
+// snapshot to the models (the host publishes at most 10 a second; models update in place).
+// Window geometry, the last scenario and the speed persist in QSettings.
+#pragma once
+
+#include <QMainWindow>
+
+#ifndef Q_MOC_RUN
+#include "enginehost.h"
+
+#include <memory>
+#endif
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QTemporaryDir;
+class QTreeView;
+
+namespace swaptier::ui {
+
+class CgroupModel;
+class SourceBar;
+class TierModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Loads the built-in scenario `name` and starts it (a running one is stopped and waited
+    /// for first). False and *error with a sentence if it cannot.
+    bool startScenario(const QString& name, QString* error);
+
+    services::EngineHost& host() { return *m_host; }
+    TierModel* tierModel() const { return m_tierModel; }
+    CgroupModel* cgroupModel() const { return m_cgroupModel; }
+    QTabWidget* tabs() const { return m_tabs; }
+    SourceBar* sourceBar() const { return m_source; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void onSnapshot(const std::shared_ptr<const services::HostSnapshot>& snapshot);
+    void onFinished(const std::shared_ptr<const swaptier::SandboxReport>& report, const QString& error);
+    void readSettings();
+    void writeSettings() const;
+
+    std::unique_ptr<services::EngineHost> m_host;
+    std::unique_ptr<QTemporaryDir> m_deviceDir;  ///< swapfiles of the current run
+    SourceBar* m_source;
+    QTabWidget* m_tabs;
+    TierModel* m_tierModel;
+    CgroupModel* m_cgroupModel;
+    QSortFilterProxyModel* m_tierProxy;
+    QSortFilterProxyModel* m_cgroupProxy;
+    QTableView* m_tierView;
+    QTreeView* m_cgroupView;
+    QLineEdit* m_cgroupFilter;
+    QLabel* m_status;
+    bool m_expandedOnce = false;
+};
+
+} // namespace swaptier::ui

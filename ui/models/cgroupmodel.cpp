@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CgroupModel (cgroupmodel.h).
+#include "models/cgroupmodel.h"
+
+#include "units.h"
+
+#include <QLocale>
+
+namespace swaptier::ui {
+
+using services::formatBytes;
+
+namespace {
+
+constexpr std::uint64_t kPage = 4096;
+
+bool sameCgroups(const services::HostSnapshot* a, const services::HostSnapshot* b) {
+    if (!a || !b)
+        return a == b;
+    if (a->sample.cgroups.size() != b->sample.cgroups.size() || a->cgroupParents != b->cgroupParents)
+        return false;
+    for (std::size_t i = 0; i < a->sample.cgroups.size(); ++i)
+        if (a->sample.cgroups[i].name != b->sample.cgroups[i].name)
+            return false;
+    return true;
+}
+
+std::uint64_t swappedTotal(const swaptier::CgroupUsage& c) {
+    std::uint64_t n = 0;
+    for (std::uint64_t v : c.swappedPages)
+        n += v;
+    return n;
+}
+
+} // namespace
+
+CgroupModel::CgroupModel(QObject* parent) : QAbstractItemModel(parent) {}
+
+void CgroupModel::setSnapshot(std::shared_ptr<const services::HostSnapshot> snapshot) {
+    if (!sameCgroups(m_snapshot.get(), snapshot.get())) {
+        beginResetModel();
+        m_snapshot = std::move(snapshot);
+        rebuildStructure();
+        endResetModel();
+        return;
+    }
+    m_snapshot = std::move(snapshot);
+    if (!m_snapshot)
+        return;
+    // One ranged dataChanged per group of siblings.
+    if (!m_top.empty())
+        emit dataChanged(createIndex(0, 0, quintptr(m_top.front())),
+                         createIndex(int(m_top.size()) - 1, ColumnCount - 1, quintptr(m_top.back())));
+    for (const std::vector<int>& kids : m_children)
+        if (!kids.empty())
+            emit dataChanged(createIndex(0, 0, quintptr(kids.front())),
+                             createIndex(int(kids.size()) - 1, ColumnCount - 1, quintptr(kids.back())));
+}
+
+void CgroupModel::rebuildStructure() {
+    const std::size_t n = m_snapshot ? m_snapshot->sample.cgroups.size() : 0;
+    m_parent.assign(n, -1);
+    m_row.assign(n, 0);
+    m_children.assign(n, {});
+    m_top.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        int parent = i < m_snapshot->cgroupParents.size() ? m_snapshot->cgroupParents[i] : -1;
+        if (parent < 0 || std::size_t(parent) >= i) // parents come first; anything else is a top row
+            parent = -1;
+        m_parent[i] = parent;
+        std::vector<int>& siblings = parent < 0 ? m_top : m_children[std::size_t(parent)];
+        m_row[i] = int(siblings.size());
+        siblings.push_back(int(i));
+    }
+}
+
+QModelIndex CgroupModel::indexOfCgroup(int cgroup) const {
+    if (cgroup < 0 || std::size_t(cgroup) >= m_parent.size())
+        return {};
+    return createIndex(m_row[std::size_t(cgroup)], 0, quintptr(cgroup));
+}
+
+QModelIndex CgroupModel::index(int row, int column, const QModelIndex& parent) const {
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return {};
+    const std::vector<int>* siblings = &m_top;
+    if (parent.isValid()) {
+        if (parent.column() != 0)
+            return {};
+        siblings = &m_children[std::size_t(parent.internalId())];
+    }
+    if (std::size_t(row) >= siblings->size())
+        return {};
+    return createIndex(row, column, quintptr((*siblings)[std::size_t(row)]));
+}
+
+QModelIndex CgroupModel::parent(const QModelIndex& child) const {
+    if (!child.isValid())
+        return {};
+    const int p = m_parent[std::size_t(child.internalId())];
+    if (p < 0)
+        return {};
+    return createIndex(m_row[std::size_t(p)], 0, quintptr(p));
+}
+
+int CgroupModel::rowCount(const QModelIndex& parent) const {
+    if (!parent.isValid())
+        return int(m_top.size());
+    if (parent.column() != 0)
+        return 0;
+    return int(m_children[std::size_t(parent.internalId())].size());
+}
+
+int CgroupModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+
+QVariant CgroupModel::raw(int cgroup, int column) const {
+    const swaptier::CgroupUsage& c = m_snapshot->sample.cgroups[std::size_t(cgroup)];
+    const auto swapped = [&c](swaptier::Backend b) { return qulonglong(c.swappedPages[std::size_t(b)]); };
+    switch (Column(column)) {
+    case Name: return QString::fromStdString(c.name);
+    case Resident: return qulonglong(c.residentPages * kPage);
+    case MemoryMax: return qulonglong(c.memoryMax);
+    case Swapped: return qulonglong(swappedTotal(c));
+    case Zero: return swapped(swaptier::Backend::Zero);
+    case Pool: return swapped(swaptier::Backend::Pool);
+    case Device: return swapped(swaptier::Backend::Device);
+    case InMemory: return swapped(swaptier::Backend::Memory);
+    case PoolBytes: return qulonglong(c.poolBytes);
+    case SwapIns: return qulonglong(c.counters.swapInFaults);
+    case ColumnCount: break;
+    }
+    return {};
+}
+
+QVariant CgroupModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid) || !m_snapshot)
+        return {};
+    const int cgroup = int(index.internalId());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole: {
+        const QVariant v = raw(cgroup, column);
+        switch (Column(column)) {
+        case Name: return v;
+        case Resident:
+        case PoolBytes: return formatBytes(v.toULongLong());
+        case MemoryMax:
+            return v.toULongLong() == swaptier::kNoLimit ? tr("max") : formatBytes(v.toULongLong());
+        default: return QLocale().toString(v.toULongLong());
+        }
+    }
+    case Qt::TextAlignmentRole:
+        return column == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case SortRole:
+    case RawValueRole: return raw(cgroup, column);
+    case CgroupIndexRole: return cgroup;
+    default: return {};
+    }
+}
+
+QVariant CgroupModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (Column(section)) {
+        case Name: return tr("Cgroup");
+        case Resident: return tr("Memory");
+        case MemoryMax: return tr("memory.max");
+        case Swapped: return tr("Swapped pages");
+        case Zero: return tr("Zero");
+        case Pool: return tr("Pool");
+        case Device: return tr("Swapfiles");
+        case InMemory: return tr("In memory");
+        case PoolBytes: return tr("Pool bytes");
+        case SwapIns: return tr("Swap-ins");
+        case ColumnCount: break;
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (Column(section)) {
+        case Name: return tr("The cgroup; its children are below it.");
+        case Resident: return tr("Memory the cgroup and its descendants use now (memory.current).");
+        case MemoryMax: return tr("The cgroup's memory limit (memory.max).");
+        case Swapped: return tr("Pages of this cgroup (not its descendants) that are swapped out, wherever they are.");
+        case Zero: return tr("Swapped pages that were all zeros: they take no storage.");
+        case Pool: return tr("Swapped pages in the compressed pool.");
+        case Device: return tr("Swapped pages on swapfiles.");
+        case InMemory: return tr("Swapped pages the swap design keeps in memory (after a swapoff with nowhere else to go).");
+        case PoolBytes: return tr("Compressed bytes this cgroup's pages take in the pool.");
+        case SwapIns: return tr("Page faults that read a swapped page back (pgmajfault).");
+        case ColumnCount: break;
+        }
+    }
+    return {};
+}
+
+} // namespace swaptier::ui
