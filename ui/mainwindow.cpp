@@ -2,6 +2,7 @@
 // MainWindow (mainwindow.h).
 #include "mainwindow.h"
 
+#include "charts/historychart.h"
 #include "models/cgroupmodel.h"
 #include "models/tiermodel.h"
 #include "scenario.h"
@@ -34,7 +35,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_tabs(new QTabWidget(this)), m_tierModel(new TierModel(this)), m_cgroupModel(new CgroupModel(this)),
       m_tierProxy(new QSortFilterProxyModel(this)), m_cgroupProxy(new QSortFilterProxyModel(this)),
       m_tierView(new QTableView(this)), m_cgroupView(new QTreeView(this)), m_cgroupFilter(new QLineEdit(this)),
-      m_status(new QLabel(this)) {
+      m_history(new HistoryChart(this)), m_status(new QLabel(this)) {
     setWindowTitle(tr("swaptier"));
     setObjectName(QStringLiteral("MainWindow"));
 
@@ -52,7 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tierView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tierView->verticalHeader()->hide();
     m_tierView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tierView->horizontalHeader()->setStretchLastSection(true);
+    m_tierView->horizontalHeader()->setSectionResizeMode(TierModel::Name, QHeaderView::Stretch);
     m_tierView->setAccessibleName(tr("Tier overview"));
     m_tabs->addTab(m_tierView, tr("&Tiers"));
 
@@ -78,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     cgroupLayout->addWidget(m_cgroupFilter);
     cgroupLayout->addWidget(m_cgroupView);
     m_tabs->addTab(cgroupPage, tr("&Cgroups"));
+    m_tabs->addTab(m_history, tr("&History"));
 
     setCentralWidget(m_tabs);
     statusBar()->addWidget(m_status, 1);
@@ -134,6 +136,7 @@ bool MainWindow::startScenario(const QString& name, QString* error) {
     if (!m_host->start(config, true, error))
         return false;
     m_deviceDir = std::move(dir);
+    m_history->clear();
     static_cast<void>(m_host->setSpeed(m_source->speedPercent() / 100.0, nullptr));
     m_expandedOnce = false;
     m_status->setText(tr("Running %1: %2").arg(scenario.name, scenario.description));
@@ -143,8 +146,10 @@ bool MainWindow::startScenario(const QString& name, QString* error) {
 void MainWindow::onSnapshot(const std::shared_ptr<const services::HostSnapshot>& snapshot) {
     m_tierModel->setSnapshot(snapshot);
     m_cgroupModel->setSnapshot(snapshot);
+    m_history->addSnapshot(*snapshot);
     if (!m_expandedOnce && m_cgroupProxy->rowCount() > 0) {
-        m_cgroupView->expandToDepth(1);
+        m_cgroupView->expandAll();
+        m_cgroupView->resizeColumnToContents(CgroupModel::Name);
         m_expandedOnce = true;
     }
     m_source->setProgress(snapshot->progress, snapshot->holding);

@@ -25,6 +25,7 @@ class QTreeView;
 namespace swaptier::ui {
 
 class CgroupModel;
+class HistoryChart;
 class SourceBar;
 class TierModel;
 
@@ -43,6 +44,7 @@ public:
     TierModel* tierModel() const { return m_tierModel; }
     CgroupModel* cgroupModel() const { return m_cgroupModel; }
     QTabWidget* tabs() const { return m_tabs; }
+    HistoryChart* historyChart() const { return m_history; }
     SourceBar* sourceBar() const { return m_source; }
 
 protected:
@@ -65,6 +67,7 @@ private:
     QTableView* m_tierView;
     QTreeView* m_cgroupView;
     QLineEdit* m_cgroupFilter;
+    HistoryChart* m_history;
     QLabel* m_status;
     bool m_expandedOnce = false;
 };

@@ -60,7 +60,7 @@ SourceBar::SourceBar(QWidget* parent)
 
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(true);
-    m_progress->setMaximumWidth(200);
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(tr("done, held for actions")) + 24);
     m_progress->setToolTip(tr("Share of the scenario's planned page accesses made so far."));
     m_state->setToolTip(tr("State of the run."));
 

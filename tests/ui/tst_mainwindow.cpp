@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
+#include "charts/historychart.h"
 #include "mainwindow.h"
 #include "models/cgroupmodel.h"
 #include "models/tiermodel.h"
@@ -56,6 +57,13 @@ void TestMainWindow::runsAScenarioIntoTheViews() {
     QTRY_COMPARE_WITH_TIMEOUT(window.host().snapshot()->speed, 0.5, 20000);
     emit window.sourceBar()->pauseRequested(false);
     QCOMPARE(window.host().state(), EngineHost::State::Running);
+
+    // The history tab draws what the snapshots brought (one point per snapshot, per series).
+    window.tabs()->setCurrentWidget(window.historyChart());
+    QTRY_VERIFY_WITH_TIMEOUT(window.historyChart()->buffer().series().contains(u"tier:pool"_s), 20000);
+    window.historyChart()->refresh();
+    QVERIFY(window.historyChart()->pointsShown(u"tier:pool"_s) > 0);
+    QVERIFY(window.historyChart()->pointsShown(u"rate:swapout"_s) > 0);
 
     // The cgroup tree has the scenario's cgroups under the root.
     const QModelIndex root = window.cgroupModel()->index(0, 0);

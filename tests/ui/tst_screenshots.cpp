@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Screenshots of the real window: the test starts its own Xvfb (a free display, chosen by
+// Xvfb through -displayfd), opens the MainWindow on it with the xcb platform, runs a built-in
+// scenario until the views are filled, and writes a PNG of each tab to
+// <build>/screenshots/ (SWAPTIER_SCREENSHOT_DIR overrides) so they can be looked at; the
+// README's images in docs/screenshots/ are copies of these. Each PNG must be the window's
+// size and not blank. Without Xvfb the test skips, saying so.
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QTabWidget>
+#include <QtTest>
+
+#ifndef Q_MOC_RUN
+#include "charts/historychart.h"
+#include "mainwindow.h"
+#include "models/cgroupmodel.h"
+#include "models/tiermodel.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
+using namespace swaptier::ui;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+pid_t g_xvfb = -1;
+QString g_skipReason;
+
+/// Starts Xvfb on a free display; sets DISPLAY. Empty on success, else why not.
+QString startXvfb() {
+    int fds[2];
+    if (::pipe(fds) != 0)
+        return u"pipe() failed"_s;
+    const pid_t pid = ::fork();
+    if (pid < 0)
+        return u"fork() failed"_s;
+    if (pid == 0) {
+        ::close(fds[0]);
+        const std::string fd = std::to_string(fds[1]);
+        ::execlp("Xvfb", "Xvfb", "-displayfd", fd.c_str(), "-screen", "0", "1280x800x24", "-nolisten", "tcp",
+                 static_cast<char*>(nullptr));
+        std::_Exit(127);
+    }
+    ::close(fds[1]);
+    char buf[32] = {};
+    ssize_t got = 0;
+    for (ssize_t n; got < ssize_t(sizeof buf) - 1 && (n = ::read(fds[0], buf + got, sizeof buf - 1 - std::size_t(got))) > 0;) {
+        got += n;
+        if (buf[got - 1] == '\n')
+            break;
+    }
+    ::close(fds[0]);
+    if (got <= 0) {
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        return u"Xvfb is not installed or did not start (exit status %1)"_s.arg(WEXITSTATUS(status));
+    }
+    g_xvfb = pid;
+    const std::string display = ":" + std::string(buf, std::size_t(got)).substr(0, std::string(buf).find('\n'));
+    ::setenv("DISPLAY", display.c_str(), 1);
+    ::setenv("QT_QPA_PLATFORM", "xcb", 1);
+    return {};
+}
+
+void stopXvfb() {
+    if (g_xvfb > 0) {
+        ::kill(g_xvfb, SIGTERM);
+        ::waitpid(g_xvfb, nullptr, 0);
+        g_xvfb = -1;
+    }
+}
+
+/// Not one colour: something was drawn.
+bool drawn(const QImage& image) {
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            if (image.pixel(x, y) != first)
+                return true;
+    return false;
+}
+
+} // namespace
+
+class TestScreenshots : public QObject {
+    Q_OBJECT
+
+private slots:
+    void mainViews();
+};
+
+void TestScreenshots::mainViews() {
+    if (!g_skipReason.isEmpty())
+        QSKIP(qPrintable(u"no screenshots: "_s + g_skipReason));
+    QString dir = qEnvironmentVariable("SWAPTIER_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(SWAPTIER_BUILD_DIR "/screenshots");
+    QVERIFY(QDir().mkpath(dir));
+
+    MainWindow window;
+    window.resize(1100, 650);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY2(window.startScenario(u"cgroup-tree"_s, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(window.host().snapshot() && window.host().snapshot()->holding, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.tierModel()->rowCount() > 0 && window.cgroupModel()->rowCount() > 0, 20000);
+
+    const struct {
+        int tab;
+        const char* file;
+    } shots[] = {{0, "tiers.png"}, {1, "cgroups.png"}, {2, "history.png"}};
+    for (const auto& shot : shots) {
+        window.tabs()->setCurrentIndex(shot.tab);
+        if (shot.tab == 2)
+            window.historyChart()->refresh();
+        QTest::qWait(400); // layout, the chart's queued replot
+        const QImage image = window.grab().toImage();
+        QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+        QVERIFY2(drawn(image), shot.file);
+        const QString path = QDir(dir).filePath(QString::fromLatin1(shot.file));
+        QVERIFY2(image.save(path), qPrintable(path));
+        qInfo("screenshot: %s", qPrintable(path));
+    }
+    window.host().stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.host().running(), 60000);
+}
+
+int main(int argc, char* argv[]) {
+    if (qEnvironmentVariableIsEmpty("SWAPTIER_SCREENSHOT_NO_XVFB"))
+        g_skipReason = startXvfb();
+    else
+        ::setenv("QT_QPA_PLATFORM", "offscreen", 1);
+    int rc = 0;
+    {
+        QApplication app(argc, argv);
+        TestScreenshots test;
+        rc = QTest::qExec(&test, argc, argv);
+    }
+    stopXvfb();
+    return rc;
+}
+
+#include "tst_screenshots.moc"
