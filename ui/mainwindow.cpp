@@ -3,14 +3,19 @@
 #include "mainwindow.h"
 
 #include "charts/historychart.h"
+#include "models/actionlogmodel.h"
 #include "models/cgroupmodel.h"
 #include "models/tiermodel.h"
 #include "scenario.h"
 #include "sourcebar.h"
 #include "units.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
+#include <QItemSelectionModel>
+#include <QMenu>
 #include <QEventLoop>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -35,7 +41,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_tabs(new QTabWidget(this)), m_tierModel(new TierModel(this)), m_cgroupModel(new CgroupModel(this)),
       m_tierProxy(new QSortFilterProxyModel(this)), m_cgroupProxy(new QSortFilterProxyModel(this)),
       m_tierView(new QTableView(this)), m_cgroupView(new QTreeView(this)), m_cgroupFilter(new QLineEdit(this)),
-      m_history(new HistoryChart(this)), m_status(new QLabel(this)) {
+      m_history(new HistoryChart(this)), m_actionLog(new ActionLogModel(this)), m_actionView(new QTableView(this)),
+      m_status(new QLabel(this)) {
     setWindowTitle(tr("swaptier"));
     setObjectName(QStringLiteral("MainWindow"));
 
@@ -82,6 +89,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_history, tr("&History"));
 
     setCentralWidget(m_tabs);
+    createActions();
     statusBar()->addWidget(m_status, 1);
     m_status->setText(tr("Choose a scenario and press Start."));
 
@@ -100,10 +108,134 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_source, &SourceBar::speedChanged, this,
             [this](int percent) { static_cast<void>(m_host->setSpeed(percent / 100.0, nullptr)); });
     connect(m_host.get(), &services::EngineHost::stateChanged, m_source, &SourceBar::setState);
+    connect(m_host.get(), &services::EngineHost::stateChanged, this, &MainWindow::updateActionsEnabled);
+    connect(m_host.get(), &services::EngineHost::actionProgress, m_actionLog, &ActionLogModel::progressed);
+    connect(m_host.get(), &services::EngineHost::actionFinished, m_actionLog, &ActionLogModel::finished);
+    connect(m_host.get(), &services::EngineHost::finished, m_actionLog, &ActionLogModel::runEnded);
     connect(m_host.get(), &services::EngineHost::snapshotAvailable, this, &MainWindow::onSnapshot);
     connect(m_host.get(), &services::EngineHost::finished, this, &MainWindow::onFinished);
 
     readSettings();
+}
+
+void MainWindow::createActions() {
+    using Kind = swaptier::SandboxAction::Kind;
+    addToolBarBreak();
+    auto* bar = addToolBar(tr("Actions"));
+    bar->setObjectName(QStringLiteral("ActionsBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    QAction* compactPool = bar->addAction(tr("Compact &pool"));
+    compactPool->setToolTip(tr("Repack the compressed pool's size classes and give back the memory of emptied pages."));
+    connect(compactPool, &QAction::triggered, this, [this] {
+        swaptier::SandboxAction a;
+        a.kind = Kind::CompactPool;
+        runAction(a, tr("compressed pool"));
+    });
+
+    QAction* writeback = bar->addAction(tr("&Write back now"));
+    writeback->setToolTip(tr("Write the pool pages of the cgroup selected in the Cgroups tab (and its descendants; "
+                             "the root if none is selected) to the swapfiles now, oldest first, in large writes."));
+    connect(writeback, &QAction::triggered, this, [this] {
+        swaptier::SandboxAction a;
+        a.kind = Kind::Writeback;
+        a.cgroup = selectedCgroup();
+        a.writeback.secondChance = false;
+        const auto snapshot = m_host->snapshot();
+        QString target = tr("cgroup %1").arg(a.cgroup);
+        if (snapshot && std::size_t(a.cgroup) < snapshot->sample.cgroups.size())
+            target = QString::fromStdString(snapshot->sample.cgroups[std::size_t(a.cgroup)].name);
+        runAction(a, target);
+    });
+
+    const auto deviceButton = [&](const QString& text, const QString& tip, Kind kind) {
+        auto* menu = new QMenu(text, this);
+        connect(menu, &QMenu::aboutToShow, this, [this, menu, kind] { fillDeviceMenu(menu, kind); });
+        auto* button = new QToolButton(bar);
+        button->setText(text);
+        button->setToolTip(tip);
+        button->setMenu(menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        return bar->addWidget(button);
+    };
+    QAction* compactDevice = deviceButton(tr("Compact &swapfile"),
+                                          tr("Move the swapfile's live slots to its start and shrink the file."),
+                                          Kind::CompactDevice);
+    QAction* swapoff = deviceButton(tr("Swap&off"),
+                                    tr("Empty a swapfile and remove it: its pages move to the other tiers (no page "
+                                       "table is walked)."),
+                                    Kind::Swapoff);
+    bar->addSeparator();
+    m_cancelAction = bar->addAction(tr("&Cancel action"));
+    m_cancelAction->setToolTip(tr("Cancel the action selected in the log: a queued one does not run, a running "
+                                  "writeback or compaction stops at its next batch."));
+    connect(m_cancelAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_actionView->currentIndex();
+        if (current.isValid())
+            m_host->cancelAction(current.data(ActionLogModel::IdRole).toULongLong());
+    });
+    m_runActions = {compactPool, writeback, compactDevice, swapoff, m_cancelAction};
+
+    m_actionView->setModel(m_actionLog);
+    m_actionView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_actionView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_actionView->verticalHeader()->hide();
+    m_actionView->horizontalHeader()->setStretchLastSection(true);
+    m_actionView->setAccessibleName(tr("Action log"));
+    auto* dock = new QDockWidget(tr("Actions"), this);
+    dock->setObjectName(QStringLiteral("ActionsDock"));
+    dock->setWidget(m_actionView);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {140}, Qt::Vertical);
+    updateActionsEnabled();
+}
+
+void MainWindow::fillDeviceMenu(QMenu* menu, swaptier::SandboxAction::Kind kind) {
+    menu->clear();
+    const auto snapshot = m_host->snapshot();
+    if (snapshot) {
+        for (const swaptier::TierUsage& t : snapshot->sample.tiers) {
+            if (t.backend != swaptier::Backend::Device || t.device < 0)
+                continue;
+            const QString name = std::size_t(t.device) < snapshot->deviceNames.size()
+                                     ? QString::fromStdString(snapshot->deviceNames[std::size_t(t.device)])
+                                     : QString::fromStdString(t.name);
+            QAction* item = menu->addAction(name);
+            const int device = t.device;
+            connect(item, &QAction::triggered, this, [this, kind, device, name] {
+                swaptier::SandboxAction a;
+                a.kind = kind;
+                a.device = device;
+                runAction(a, name);
+            });
+        }
+    }
+    if (menu->isEmpty())
+        menu->addAction(tr("(no swapfile)"))->setEnabled(false);
+}
+
+void MainWindow::updateActionsEnabled() {
+    const bool running = m_host->running();
+    for (QAction* a : m_runActions)
+        a->setEnabled(running);
+}
+
+quint64 MainWindow::runAction(const swaptier::SandboxAction& action, const QString& target) {
+    const quint64 id = m_host->submit(action);
+    if (id == 0) {
+        m_status->setText(tr("Nothing is running: start a scenario first."));
+        return 0;
+    }
+    m_actionLog->added(id, action.kind, target);
+    m_actionView->scrollToBottom();
+    return id;
+}
+
+int MainWindow::selectedCgroup() const {
+    const QModelIndex current = m_cgroupView->currentIndex();
+    if (!current.isValid())
+        return 0;
+    return m_cgroupProxy->mapToSource(current).data(CgroupModel::CgroupIndexRole).toInt();
 }
 
 MainWindow::~MainWindow() {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow: the desktop app's window. The data source bar on top (SourceBar), the views
-// below in tabs: the tier overview (TierModel) and the cgroup tree with a filter
-// (CgroupModel). It owns the EngineHost that runs the sandbox and hands each published
+// MainWindow: the desktop app's window. The data source bar on top (SourceBar), the actions
+// bar (compact the pool or a swapfile, write back now, swapoff, cancel) with their log in a
+// dock (ActionLogModel), the views below in tabs: the tier overview (TierModel), the cgroup
+// tree with a filter (CgroupModel) and the history (HistoryChart). It owns the EngineHost that runs the sandbox and hands each published
 // snapshot to the models (the host publishes at most 10 a second; models update in place).
 // Window geometry, the last scenario and the speed persist in QSettings.
 #pragma once
@@ -14,8 +15,10 @@
 #include <memory>
 #endif
 
+class QAction;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTableView;
@@ -24,6 +27,7 @@ class QTreeView;
 
 namespace swaptier::ui {
 
+class ActionLogModel;
 class CgroupModel;
 class HistoryChart;
 class SourceBar;
@@ -40,7 +44,14 @@ public:
     /// for first). False and *error with a sentence if it cannot.
     bool startScenario(const QString& name, QString* error);
 
+    /// Submits `action` to the running sandbox and logs it under `target` (display text);
+    /// 0 if nothing runs.
+    quint64 runAction(const swaptier::SandboxAction& action, const QString& target);
+    /// Index of the cgroup selected in the tree (0, the root, if none).
+    int selectedCgroup() const;
+
     services::EngineHost& host() { return *m_host; }
+    ActionLogModel* actionLog() const { return m_actionLog; }
     TierModel* tierModel() const { return m_tierModel; }
     CgroupModel* cgroupModel() const { return m_cgroupModel; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -53,6 +64,9 @@ protected:
 private:
     void onSnapshot(const std::shared_ptr<const services::HostSnapshot>& snapshot);
     void onFinished(const std::shared_ptr<const swaptier::SandboxReport>& report, const QString& error);
+    void createActions();
+    void fillDeviceMenu(QMenu* menu, swaptier::SandboxAction::Kind kind);
+    void updateActionsEnabled();
     void readSettings();
     void writeSettings() const;
 
@@ -68,6 +82,10 @@ private:
     QTreeView* m_cgroupView;
     QLineEdit* m_cgroupFilter;
     HistoryChart* m_history;
+    ActionLogModel* m_actionLog;
+    QTableView* m_actionView;
+    QList<QAction*> m_runActions;                ///< enabled only while a run goes on
+    QAction* m_cancelAction = nullptr;
     QLabel* m_status;
     bool m_expandedOnce = false;
 };

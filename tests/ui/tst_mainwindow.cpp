@@ -12,6 +12,7 @@
 #ifndef Q_MOC_RUN
 #include "charts/historychart.h"
 #include "mainwindow.h"
+#include "models/actionlogmodel.h"
 #include "models/cgroupmodel.h"
 #include "models/tiermodel.h"
 #include "sourcebar.h"
@@ -70,6 +71,22 @@ void TestMainWindow::runsAScenarioIntoTheViews() {
     QCOMPARE(root.data().toString(), u"/"_s);
     QVERIFY(window.cgroupModel()->rowCount(root) > 0);
 
+    // Actions from the window reach the engine and come back into the log.
+    SandboxAction compact;
+    compact.kind = SandboxAction::Kind::CompactPool;
+    const quint64 compactId = window.runAction(compact, u"compressed pool"_s);
+    SandboxAction writeback;
+    writeback.kind = SandboxAction::Kind::Writeback;
+    writeback.cgroup = window.selectedCgroup();
+    QCOMPARE(writeback.cgroup, 0); // nothing selected: the root
+    const quint64 writebackId = window.runAction(writeback, u"/"_s);
+    QVERIFY(compactId > 0 && writebackId > compactId);
+    ActionLogModel* log = window.actionLog();
+    QCOMPARE(log->rowCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(log->status(log->rowOf(compactId)), ActionLogModel::Status::Done, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(log->status(log->rowOf(writebackId)), ActionLogModel::Status::Done, 60000);
+    QVERIFY(log->index(log->rowOf(writebackId), ActionLogModel::Result).data().toString().contains(u"moved"_s));
+
     emit window.sourceBar()->stopRequested();
     QVERIFY(finished.wait(60000));
     QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
@@ -78,6 +95,8 @@ void TestMainWindow::runsAScenarioIntoTheViews() {
 
 void TestMainWindow::unknownScenarioIsRefused() {
     MainWindow window;
+    QCOMPARE(window.runAction(SandboxAction{}, u"x"_s), 0u); // nothing runs: refused, not logged
+    QCOMPARE(window.actionLog()->rowCount(), 0);
     QString error;
     QVERIFY(!window.startScenario(u"no-such-scenario"_s, &error));
     QVERIFY2(error.contains(u"no-such-scenario"_s), qPrintable(error));

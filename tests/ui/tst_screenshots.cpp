@@ -14,6 +14,7 @@
 #ifndef Q_MOC_RUN
 #include "charts/historychart.h"
 #include "mainwindow.h"
+#include "models/actionlogmodel.h"
 #include "models/cgroupmodel.h"
 #include "models/tiermodel.h"
 
@@ -113,6 +114,19 @@ void TestScreenshots::mainViews() {
     QVERIFY2(window.startScenario(u"cgroup-tree"_s, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(window.host().snapshot() && window.host().snapshot()->holding, 120000);
     QTRY_VERIFY_WITH_TIMEOUT(window.tierModel()->rowCount() > 0 && window.cgroupModel()->rowCount() > 0, 20000);
+    // Two actions in the log: a writeback (so the swapfile holds pages) and a pool compaction.
+    swaptier::SandboxAction writeback;
+    writeback.kind = swaptier::SandboxAction::Kind::Writeback;
+    writeback.writeback.maxPages = 2048;
+    writeback.writeback.secondChance = false;
+    swaptier::SandboxAction compact;
+    compact.kind = swaptier::SandboxAction::Kind::CompactPool;
+    const quint64 a = window.runAction(writeback, u"/"_s);
+    const quint64 b = window.runAction(compact, u"compressed pool"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(window.actionLog()->status(window.actionLog()->rowOf(a)) == ActionLogModel::Status::Done
+                                 && window.actionLog()->status(window.actionLog()->rowOf(b)) == ActionLogModel::Status::Done,
+                             60000);
+    QTest::qWait(300); // the snapshot after the actions
 
     const struct {
         int tab;
