@@ -2,6 +2,7 @@
 // MainWindow (mainwindow.h).
 #include "mainwindow.h"
 
+#include "charts/cgroupbarchart.h"
 #include "charts/historychart.h"
 #include "models/actionlogmodel.h"
 #include "models/cgroupmodel.h"
@@ -41,7 +42,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_tabs(new QTabWidget(this)), m_tierModel(new TierModel(this)), m_cgroupModel(new CgroupModel(this)),
       m_tierProxy(new QSortFilterProxyModel(this)), m_cgroupProxy(new QSortFilterProxyModel(this)),
       m_tierView(new QTableView(this)), m_cgroupView(new QTreeView(this)), m_cgroupFilter(new QLineEdit(this)),
-      m_history(new HistoryChart(this)), m_actionLog(new ActionLogModel(this)), m_actionView(new QTableView(this)),
+      m_history(new HistoryChart(this)), m_cgroupChart(new CgroupBarChart(this)), m_actionLog(new ActionLogModel(this)), m_actionView(new QTableView(this)),
       m_status(new QLabel(this)) {
     setWindowTitle(tr("swaptier"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -86,6 +87,7 @@ MainWindow::MainWindow(QWidget* parent)
     cgroupLayout->addWidget(m_cgroupFilter);
     cgroupLayout->addWidget(m_cgroupView);
     m_tabs->addTab(cgroupPage, tr("&Cgroups"));
+    m_tabs->addTab(m_cgroupChart, tr("&Occupancy"));
     m_tabs->addTab(m_history, tr("&History"));
 
     setCentralWidget(m_tabs);
@@ -279,6 +281,7 @@ void MainWindow::onSnapshot(const std::shared_ptr<const services::HostSnapshot>&
     m_tierModel->setSnapshot(snapshot);
     m_cgroupModel->setSnapshot(snapshot);
     m_history->addSnapshot(*snapshot);
+    m_cgroupChart->setSnapshot(snapshot);
     if (!m_expandedOnce && m_cgroupProxy->rowCount() > 0) {
         m_cgroupView->expandAll();
         m_cgroupView->resizeColumnToContents(CgroupModel::Name);
@@ -296,8 +299,9 @@ void MainWindow::onFinished(const std::shared_ptr<const swaptier::SandboxReport>
         return;
     }
     if (report)
-        m_status->setText(tr("Finished: %n round(s), %1 page accesses.", nullptr, int(std::min<std::uint64_t>(report->rounds, 0x7fffffff)))
-                              .arg(QLocale().toString(qulonglong(report->counters.accesses))));
+        m_status->setText(tr("Finished after %1 rounds and %2 page accesses.")
+                              .arg(QLocale().toString(qulonglong(report->rounds)),
+                                   QLocale().toString(qulonglong(report->counters.accesses))));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -28,6 +28,7 @@ class QTreeView;
 namespace swaptier::ui {
 
 class ActionLogModel;
+class CgroupBarChart;
 class CgroupModel;
 class HistoryChart;
 class SourceBar;
@@ -56,6 +57,7 @@ public:
     CgroupModel* cgroupModel() const { return m_cgroupModel; }
     QTabWidget* tabs() const { return m_tabs; }
     HistoryChart* historyChart() const { return m_history; }
+    CgroupBarChart* cgroupChart() const { return m_cgroupChart; }
     SourceBar* sourceBar() const { return m_source; }
 
 protected:
@@ -82,6 +84,7 @@ private:
     QTreeView* m_cgroupView;
     QLineEdit* m_cgroupFilter;
     HistoryChart* m_history;
+    CgroupBarChart* m_cgroupChart;
     ActionLogModel* m_actionLog;
     QTableView* m_actionView;
     QList<QAction*> m_runActions;                ///< enabled only while a run goes on

@@ -108,13 +108,13 @@ void TestMainWindow::settingsPersist() {
         MainWindow window;
         window.sourceBar()->setScenario(u"usemem"_s);
         window.sourceBar()->setSpeedPercent(40);
-        window.tabs()->setCurrentIndex(1);
+        window.tabs()->setCurrentIndex(2);
         window.close(); // writes the settings
     }
     MainWindow again;
     QCOMPARE(again.sourceBar()->scenario(), u"usemem"_s);
     QCOMPARE(again.sourceBar()->speedPercent(), 40);
-    QCOMPARE(again.tabs()->currentIndex(), 1);
+    QCOMPARE(again.tabs()->currentIndex(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

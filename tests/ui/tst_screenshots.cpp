@@ -131,10 +131,10 @@ void TestScreenshots::mainViews() {
     const struct {
         int tab;
         const char* file;
-    } shots[] = {{0, "tiers.png"}, {1, "cgroups.png"}, {2, "history.png"}};
+    } shots[] = {{0, "tiers.png"}, {1, "cgroups.png"}, {2, "occupancy.png"}, {3, "history.png"}};
     for (const auto& shot : shots) {
         window.tabs()->setCurrentIndex(shot.tab);
-        if (shot.tab == 2)
+        if (shot.tab == 3)
             window.historyChart()->refresh();
         QTest::qWait(400); // layout, the chart's queued replot
         const QImage image = window.grab().toImage();
