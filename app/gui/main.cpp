@@ -4,6 +4,7 @@
 // Without a display (no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM) Qt would abort; the
 // app says so and runs the headless engine instead (swaptierctl run <scenario>, installed next
 // to it), so `make run` does something useful on a server too.
+#include "apptranslations.h"
 #include "mainwindow.h"
 
 #include <QApplication>
@@ -53,6 +54,7 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("swaptier"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SWAPTIER_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("swaptier"));
+    const swaptier::ui::AppTranslations translations(QLocale::system());
     swaptier::ui::MainWindow window;
     window.resize(1100, 700);
     window.show();

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
+#include "apptranslations.h"
 #include "charts/historychart.h"
 #include "mainwindow.h"
 #include "models/actionlogmodel.h"
@@ -96,6 +97,7 @@ class TestScreenshots : public QObject {
 
 private slots:
     void mainViews();
+    void germanWindow();
 };
 
 void TestScreenshots::mainViews() {
@@ -144,6 +146,34 @@ void TestScreenshots::mainViews() {
         QVERIFY2(image.save(path), qPrintable(path));
         qInfo("screenshot: %s", qPrintable(path));
     }
+    window.host().stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.host().running(), 60000);
+}
+
+// The window in German (translations installed before it is built): the tier tab.
+void TestScreenshots::germanWindow() {
+    if (!g_skipReason.isEmpty())
+        QSKIP(qPrintable(u"no screenshots: "_s + g_skipReason));
+    QString dir = qEnvironmentVariable("SWAPTIER_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(SWAPTIER_BUILD_DIR "/screenshots");
+    const AppTranslations german(QLocale(QLocale::German, QLocale::Germany));
+    QVERIFY(german.installed().contains(u"swaptier_ui_de"_s));
+    MainWindow window;
+    window.resize(1100, 650);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.tabs()->tabText(0), u"&Tiers"_s); // the German catalogue keeps "Tiers"
+    QVERIFY(window.tabs()->tabText(3) != u"&History"_s);
+    QString error;
+    QVERIFY2(window.startScenario(u"cgroup-tree"_s, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(window.host().snapshot() && window.host().snapshot()->holding, 120000);
+    QTest::qWait(400);
+    const QImage image = window.grab().toImage();
+    QVERIFY(drawn(image));
+    const QString path = QDir(dir).filePath(u"tiers-de.png"_s);
+    QVERIFY2(image.save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
     window.host().stop();
     QTRY_VERIFY_WITH_TIMEOUT(!window.host().running(), 60000);
 }
