@@ -666,11 +666,11 @@ void SandboxRun::settle() {
         static_cast<void>(m_backend->maintain()); // best effort: a failed pass leaves entries where they are
     stop = m_stop.load(std::memory_order_relaxed);
     SandboxControl* control = m_callbacks.control;
+    const bool finished = allDone && !pendingActions;
     if (!stop && control && control->stopRequested()) {
         stop = true;
-        m_report.cancelled = true;
+        m_report.cancelled = !finished; // a stop after the last access cancels nothing
     }
-    const bool finished = allDone && !pendingActions;
     // Paused, or done and held: wait here (the workers wait at the barrier), running actions.
     if (!stop && control && (control->paused() || (finished && control->holdAtEnd()))) {
         emitSample(); // the state the run pauses in
