@@ -7,6 +7,7 @@
 // no signal is emitted under it.
 #include "enginehost.h"
 
+#include "configchange.h"
 #include "scenariorunner.h"
 
 #include <QMetaObject>
@@ -56,6 +57,18 @@ bool EngineHost::start(const swaptier::SandboxConfig& config, bool holdAtEnd, QS
     for (std::size_t i = m_deviceNames.size(); i < config.devices.size(); ++i)
         m_deviceNames.push_back(config.devices[i].path);
     m_design = config.design;
+    {
+        auto tracked = std::make_shared<swaptier::SandboxConfig>(config);
+        if (tracked->cgroups.empty()) {
+            swaptier::CgroupSpec root;
+            root.name = "/";
+            tracked->cgroups.push_back(root); // what the sandbox runs without cgroups
+        }
+        m_config = std::move(tracked);
+    }
+    m_deviceActive.assign(config.devices.size(), true);
+    m_configDirty = false;
+    m_submitted.clear();
     m_cgroupParents.clear();
     for (const swaptier::CgroupSpec& g : config.cgroups)
         m_cgroupParents.push_back(g.parent);
@@ -82,7 +95,13 @@ bool EngineHost::start(const swaptier::SandboxConfig& config, bool holdAtEnd, QS
     };
     cb.onAction = [this](std::uint64_t id, const swaptier::ActionFigures& figures) {
         QMetaObject::invokeMethod(
-            this, [this, id, figures] { emit actionFinished(id, figures); }, Qt::QueuedConnection);
+            this, [this, id, figures] { onActionEnded(id, figures); }, Qt::QueuedConnection);
+    };
+    cb.onPlannedAction = [this, actions = config.actions](std::size_t index, const swaptier::ActionFigures& figures) {
+        if (index >= actions.size() || !ConfigChange::changesConfig(actions[index].kind))
+            return;
+        QMetaObject::invokeMethod(
+            this, [this, action = actions[index], figures] { applyTaken(action, figures); }, Qt::QueuedConnection);
     };
     cb.onActionProgress = [this](std::uint64_t id, std::uint64_t done, std::uint64_t total) {
         QMetaObject::invokeMethod(
@@ -134,7 +153,46 @@ void EngineHost::stop() {
 quint64 EngineHost::submit(const swaptier::SandboxAction& action) {
     if (!running())
         return 0;
-    return m_control->submit(action);
+    const quint64 id = m_control->submit(action);
+    if (ConfigChange::changesConfig(action.kind))
+        m_submitted.emplace(id, action);
+    return id;
+}
+
+std::shared_ptr<const swaptier::SandboxConfig> EngineHost::expectedConfig() const {
+    if (!m_config || m_submitted.empty())
+        return m_config;
+    auto expected = std::make_shared<swaptier::SandboxConfig>(*m_config);
+    std::vector<bool> active = m_deviceActive;
+    for (const auto& [id, action] : m_submitted)
+        ConfigChange::apply(*expected, active, action);
+    return expected;
+}
+
+void EngineHost::onActionEnded(quint64 id, const swaptier::ActionFigures& figures) {
+    if (auto it = m_submitted.find(id); it != m_submitted.end()) {
+        const swaptier::SandboxAction action = it->second;
+        m_submitted.erase(it);
+        applyTaken(action, figures);
+    }
+    emit actionFinished(id, figures);
+}
+
+void EngineHost::applyTaken(const swaptier::SandboxAction& action, const swaptier::ActionFigures& figures) {
+    // A cgroup policy change the engine did not refuse as invalid is kept by the run even
+    // when enforcing it failed part way (sandboxactions.cpp); every other kind only on success.
+    const bool took = figures.error.code == swaptier::Errc::Ok ||
+                      (action.kind == swaptier::SandboxAction::Kind::SetCgroupPolicy &&
+                       figures.error.code != swaptier::Errc::InvalidArgument &&
+                       figures.error.code != swaptier::Errc::Cancelled);
+    if (!took || !m_config)
+        return;
+    auto next = std::make_shared<swaptier::SandboxConfig>(*m_config);
+    if (ConfigChange::apply(*next, m_deviceActive, action)) {
+        m_config = std::move(next);
+        m_configDirty = true;
+        emit configChanged(m_config);
+    }
 }
 
 void EngineHost::cancelAction(quint64 id) {
@@ -158,7 +216,8 @@ void EngineHost::publish() {
         progress = m_progress;
     }
     const double speed = m_control ? m_control->speed() : 1.0;
-    const bool settingsChanged = m_snapshot && (m_snapshot->state != m_state || m_snapshot->speed != speed);
+    const bool settingsChanged =
+        m_snapshot && (m_snapshot->state != m_state || m_snapshot->speed != speed || m_configDirty);
     if (!sample && !settingsChanged)
         return;
     auto next = std::make_shared<HostSnapshot>();
@@ -171,6 +230,9 @@ void EngineHost::publish() {
     next->deviceNames = m_deviceNames;
     next->cgroupParents = m_cgroupParents;
     next->design = m_design;
+    next->config = m_config;
+    next->deviceActive = m_deviceActive;
+    m_configDirty = false;
     if (sample)
         next->sample = std::move(*sample);
     else

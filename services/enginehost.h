@@ -31,6 +31,7 @@
 
 #ifndef Q_MOC_RUN
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -52,6 +53,10 @@ struct HostSnapshot {
     std::vector<std::string> deviceNames; ///< display names, SandboxConfig::devices order
     std::vector<int> cgroupParents;      ///< parent index per cgroup (-1: the root), sample.cgroups order
     swaptier::SwapDesign design = swaptier::SwapDesign::Virtual;
+    /// The setup as the run has it now: the started config with every setting action that
+    /// took applied (ConfigChange::apply). Shared between snapshots until it changes.
+    std::shared_ptr<const swaptier::SandboxConfig> config;
+    std::vector<bool> deviceActive;      ///< per config.devices: false once swapped off
     swaptier::SandboxSample sample;      ///< the newest sample
     /// Per second, from this sample and the previous published one (0 for the first).
     double swapOutsPerSecond = 0;
@@ -77,12 +82,20 @@ public:
     bool setSpeed(double share, QString* error);
     /// Ends the run (cancelled unless it was holding at its end); finished() follows.
     void stop();
-    /// Queues an action for the running sandbox; 0 if nothing is running.
+    /// Queues an action for the running sandbox; 0 if nothing is running. An action that
+    /// changes the setup (ConfigChange::changesConfig) is applied to config() when the run
+    /// reports it done, before actionFinished() is emitted.
     quint64 submit(const swaptier::SandboxAction& action);
     void cancelAction(quint64 id);
 
     State state() const { return m_state; }
     bool running() const { return m_state == State::Running || m_state == State::Paused; }
+    /// The setup of the current (or last) run, as edited by its actions; null before start().
+    std::shared_ptr<const swaptier::SandboxConfig> config() const { return m_config; }
+    const std::vector<bool>& deviceActive() const { return m_deviceActive; }
+    /// config() with the setting actions submitted but not yet ended applied, in submission
+    /// order: the setup as it will be if they all take (what an editor edits).
+    std::shared_ptr<const swaptier::SandboxConfig> expectedConfig() const;
     /// The newest published snapshot (null before the first).
     std::shared_ptr<const HostSnapshot> snapshot() const { return m_snapshot; }
     /// Snapshots published since start() (for tests and the UI's status bar).
@@ -94,6 +107,8 @@ signals:
     void stateChanged(swaptier::services::HostSnapshot::State state);
     void actionProgress(quint64 id, quint64 done, quint64 total);
     void actionFinished(quint64 id, const swaptier::ActionFigures& figures);
+    /// config() changed (a setting action took); the next snapshot carries it too.
+    void configChanged(std::shared_ptr<const swaptier::SandboxConfig> config);
     /// The run ended: its report, or a translated error (a page would have been lost, a
     /// device could not be created...).
     void finished(std::shared_ptr<const swaptier::SandboxReport> report, const QString& error);
@@ -102,6 +117,9 @@ private:
     void publish();
     void setState(State state);
     void onRunEnded();
+    void onActionEnded(quint64 id, const swaptier::ActionFigures& figures);
+    /// Applies a setting action (submitted or planned) that ended to m_config if it took.
+    void applyTaken(const swaptier::SandboxAction& action, const swaptier::ActionFigures& figures);
 
     std::unique_ptr<swaptier::SandboxControl> m_control; ///< one per run
     std::thread m_thread;
@@ -112,6 +130,10 @@ private:
     std::vector<std::string> m_deviceNames;
     std::vector<int> m_cgroupParents;
     swaptier::SwapDesign m_design = swaptier::SwapDesign::Virtual;
+    std::shared_ptr<const swaptier::SandboxConfig> m_config;
+    std::vector<bool> m_deviceActive;
+    bool m_configDirty = false;                  ///< config changed since the last snapshot
+    std::map<quint64, swaptier::SandboxAction> m_submitted; ///< setting actions not yet ended
     std::shared_ptr<const HostSnapshot> m_snapshot;
     quint64 m_published = 0;
 
@@ -126,3 +148,4 @@ private:
 Q_DECLARE_METATYPE(std::shared_ptr<const swaptier::services::HostSnapshot>)
 Q_DECLARE_METATYPE(std::shared_ptr<const swaptier::SandboxReport>)
 Q_DECLARE_METATYPE(swaptier::ActionFigures)
+Q_DECLARE_METATYPE(std::shared_ptr<const swaptier::SandboxConfig>)

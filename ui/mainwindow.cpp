@@ -8,6 +8,7 @@
 #include "models/cgroupmodel.h"
 #include "models/tiermodel.h"
 #include "scenario.h"
+#include "setuppage.h"
 #include "sourcebar.h"
 #include "units.h"
 
@@ -31,6 +32,8 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
+#include <QMenuBar>
 #include <QVBoxLayout>
 
 #include <variant>
@@ -43,7 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_tierProxy(new QSortFilterProxyModel(this)), m_cgroupProxy(new QSortFilterProxyModel(this)),
       m_tierView(new QTableView(this)), m_cgroupView(new QTreeView(this)), m_cgroupFilter(new QLineEdit(this)),
       m_history(new HistoryChart(this)), m_cgroupChart(new CgroupBarChart(this)), m_actionLog(new ActionLogModel(this)), m_actionView(new QTableView(this)),
-      m_status(new QLabel(this)) {
+      m_undo(new QUndoStack(this)), m_status(new QLabel(this)) {
     setWindowTitle(tr("swaptier"));
     setObjectName(QStringLiteral("MainWindow"));
 
@@ -89,8 +92,13 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(cgroupPage, tr("&Cgroups"));
     m_tabs->addTab(m_cgroupChart, tr("&Occupancy"));
     m_tabs->addTab(m_history, tr("&History"));
+    m_setup = new SetupPage(m_host.get(), m_undo,
+                            [this](const swaptier::SandboxAction& a, const QString& target) { return runAction(a, target); },
+                            this);
+    m_tabs->addTab(m_setup, tr("S&etup"));
 
     setCentralWidget(m_tabs);
+    createMenus();
     createActions();
     statusBar()->addWidget(m_status, 1);
     m_status->setText(tr("Choose a scenario and press Start."));
@@ -118,6 +126,19 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_host.get(), &services::EngineHost::finished, this, &MainWindow::onFinished);
 
     readSettings();
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undo->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
 }
 
 void MainWindow::createActions() {
@@ -270,6 +291,7 @@ bool MainWindow::startScenario(const QString& name, QString* error) {
     if (!m_host->start(config, true, error))
         return false;
     m_deviceDir = std::move(dir);
+    m_undo->clear(); // edits of the last run do not apply to this one
     m_history->clear();
     static_cast<void>(m_host->setSpeed(m_source->speedPercent() / 100.0, nullptr));
     m_expandedOnce = false;
@@ -282,6 +304,7 @@ void MainWindow::onSnapshot(const std::shared_ptr<const services::HostSnapshot>&
     m_cgroupModel->setSnapshot(snapshot);
     m_history->addSnapshot(*snapshot);
     m_cgroupChart->setSnapshot(snapshot);
+    m_setup->setSnapshot(snapshot);
     if (!m_expandedOnce && m_cgroupProxy->rowCount() > 0) {
         m_cgroupView->expandAll();
         m_cgroupView->resizeColumnToContents(CgroupModel::Name);

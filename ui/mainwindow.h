@@ -24,6 +24,7 @@ class QTabWidget;
 class QTableView;
 class QTemporaryDir;
 class QTreeView;
+class QUndoStack;
 
 namespace swaptier::ui {
 
@@ -31,6 +32,7 @@ class ActionLogModel;
 class CgroupBarChart;
 class CgroupModel;
 class HistoryChart;
+class SetupPage;
 class SourceBar;
 class TierModel;
 
@@ -59,6 +61,8 @@ public:
     HistoryChart* historyChart() const { return m_history; }
     CgroupBarChart* cgroupChart() const { return m_cgroupChart; }
     SourceBar* sourceBar() const { return m_source; }
+    SetupPage* setupPage() const { return m_setup; }
+    QUndoStack* undoStack() const { return m_undo; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -67,6 +71,7 @@ private:
     void onSnapshot(const std::shared_ptr<const services::HostSnapshot>& snapshot);
     void onFinished(const std::shared_ptr<const swaptier::SandboxReport>& report, const QString& error);
     void createActions();
+    void createMenus();
     void fillDeviceMenu(QMenu* menu, swaptier::SandboxAction::Kind kind);
     void updateActionsEnabled();
     void readSettings();
@@ -87,6 +92,8 @@ private:
     CgroupBarChart* m_cgroupChart;
     ActionLogModel* m_actionLog;
     QTableView* m_actionView;
+    QUndoStack* m_undo;
+    SetupPage* m_setup = nullptr;
     QList<QAction*> m_runActions;                ///< enabled only while a run goes on
     QAction* m_cancelAction = nullptr;
     QLabel* m_status;

@@ -313,6 +313,10 @@ struct SandboxCallbacks {
     /// Progress of a running submitted action (writeback: pages written of the most asked
     /// for, 0 = no bound; device compaction: entries moved of those to move).
     std::function<void(std::uint64_t id, std::uint64_t done, std::uint64_t total)> onActionProgress;
+    /// An action of SandboxConfig::actions (the scenario's own plan) ran: its index there and
+    /// its figures (error code Ok if it took), so that a client can keep its view of the setup
+    /// current.
+    std::function<void(std::size_t index, const ActionFigures&)> onPlannedAction;
 };
 
 /// Progress and cancellation of one running action.

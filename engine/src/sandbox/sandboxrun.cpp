@@ -567,6 +567,8 @@ bool SandboxRun::runDueActions(bool allDone) {
         if (outcome.policyChanged)
             policiesChanged();
         const Error error = outcome.figures.error;
+        if (m_callbacks.onPlannedAction)
+            m_callbacks.onPlannedAction(i, outcome.figures);
         m_report.actions.push_back(std::move(outcome.figures));
         if (outcome.fatal) {
             if (m_fatal.code == Errc::Ok)

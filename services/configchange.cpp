@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ConfigChange (configchange.h).
+#include "configchange.h"
+
+#include "swaptier/tiers.h"
+
+namespace swaptier::services {
+
+using Kind = swaptier::SandboxAction::Kind;
+
+bool ConfigChange::changesConfig(Kind kind) {
+    switch (kind) {
+    case Kind::SetPriority:
+    case Kind::SetPool:
+    case Kind::SetCgroupPolicy:
+    case Kind::SetPromotion:
+    case Kind::Swapoff:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool ConfigChange::apply(swaptier::SandboxConfig& config, std::vector<bool>& active,
+                         const swaptier::SandboxAction& a) {
+    const bool deviceOk = a.device >= 0 && std::size_t(a.device) < config.devices.size();
+    const bool cgroupOk = a.cgroup >= 0 && std::size_t(a.cgroup) < config.cgroups.size();
+    switch (a.kind) {
+    case Kind::SetPriority:
+        if (!deviceOk || config.devices[std::size_t(a.device)].priority == a.priority)
+            return false;
+        config.devices[std::size_t(a.device)].priority = a.priority;
+        return true;
+    case Kind::SetPool:
+        config.engine.pool = a.pool;
+        return true;
+    case Kind::SetCgroupPolicy: {
+        if (!cgroupOk)
+            return false;
+        swaptier::CgroupSpec& g = config.cgroups[std::size_t(a.cgroup)];
+        if (a.policy.swapMax)
+            g.swapMax = *a.policy.swapMax;
+        if (a.policy.zswapMax)
+            g.zswapMax = *a.policy.zswapMax;
+        if (a.policy.zswapWriteback)
+            g.zswapWriteback = *a.policy.zswapWriteback;
+        if (a.policy.allowedTiers)
+            g.allowedTiers = *a.policy.allowedTiers;
+        return true;
+    }
+    case Kind::SetPromotion:
+        config.promotion = a.promotion;
+        return true;
+    case Kind::Swapoff:
+        if (!deviceOk)
+            return false;
+        active.resize(config.devices.size(), true);
+        if (!active[std::size_t(a.device)])
+            return false;
+        active[std::size_t(a.device)] = false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::optional<swaptier::SandboxAction> ConfigChange::inverse(const swaptier::SandboxConfig& config,
+                                                             const swaptier::SandboxAction& a) {
+    swaptier::SandboxAction back;
+    back.kind = a.kind;
+    switch (a.kind) {
+    case Kind::SetPriority:
+        if (a.device < 0 || std::size_t(a.device) >= config.devices.size())
+            return std::nullopt;
+        back.device = a.device;
+        back.priority = config.devices[std::size_t(a.device)].priority;
+        return back;
+    case Kind::SetPool:
+        back.pool = config.engine.pool;
+        return back;
+    case Kind::SetCgroupPolicy: {
+        if (a.cgroup < 0 || std::size_t(a.cgroup) >= config.cgroups.size())
+            return std::nullopt;
+        const swaptier::CgroupSpec& g = config.cgroups[std::size_t(a.cgroup)];
+        back.cgroup = a.cgroup;
+        if (a.policy.swapMax)
+            back.policy.swapMax = g.swapMax;
+        if (a.policy.zswapMax)
+            back.policy.zswapMax = g.zswapMax;
+        if (a.policy.zswapWriteback)
+            back.policy.zswapWriteback = g.zswapWriteback;
+        if (a.policy.allowedTiers)
+            back.policy.allowedTiers = g.allowedTiers;
+        return back;
+    }
+    case Kind::SetPromotion:
+        back.promotion = config.promotion;
+        return back;
+    default:
+        return std::nullopt;
+    }
+}
+
+std::string ConfigChange::tierOf(const swaptier::SandboxConfig& config, int priority) {
+    if (config.tiers.empty())
+        return "default";
+    auto table = swaptier::TierTable::make(config.tiers);
+    if (!table)
+        return {};
+    return table->spec(table->tierOf(priority)).name;
+}
+
+} // namespace swaptier::services
