@@ -52,7 +52,8 @@ bool ScenarioFields::pool(const TomlTable& t, Keys known, PoolOptions& pool, boo
             percent = double(i->get());
         else if (const auto* s = node->as_string())
             if (const auto fraction = parsePercent(QString::fromStdString(s->get())))
-                percent = *fraction * 100.0;
+                // Undo the parser's division by 100: 0.07 * 100 is 7.000000000000001.
+                percent = std::round(*fraction * 100.0 * 1e9) / 1e9;
         if (!percent || *percent != std::floor(*percent) || *percent < 1 || *percent > 100)
             return t.outOfRange("accept_threshold", *node,
                                 tr("a whole percentage between 1 and 100 (90 or \"90%\")"), valueText(*node));

@@ -326,6 +326,12 @@ void TestScenarioParser::goodInputs_data() {
         << bytes(kHead + "[pool]\ncodec = \"lzo\"\nlimit = \"max\"\naccept_threshold = 75\n" + kWork)
         << QStringList{u"pool=true/lzo/3/0/75/4"_s};
 
+    // 7/100 * 100 and 57/100 * 100 are not whole numbers in binary floating point.
+    QTest::newRow("threshold percentages inexact in binary")
+        << bytes(kHead + "[pool]\naccept_threshold = \"7%\"\n[[action]]\nkind = \"set-pool\"\n"
+                         "pool = { accept_threshold = \"57%\" }\n" + kWork)
+        << QStringList{u"pool=true/lz4/3/0/7/4"_s, u"actions[0].pool=true/lz4/3/0/57/4"_s};
+
     QTest::newRow("pool limit 0 is no cap") << bytes(kHead + "[pool]\nlimit = 0\n" + kWork)
                                             << QStringList{u"pool=true/lz4/3/0/90/4"_s};
 
