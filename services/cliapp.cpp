@@ -4,6 +4,7 @@
 #include "democommand.h"
 #include "historycommand.h"
 #include "importtracecommand.h"
+#include "lintcommand.h"
 #include "metricscommand.h"
 #include "runcommand.h"
 #include "scenarioscommand.h"
@@ -29,6 +30,7 @@ int CliApp::run(const QStringList& arguments, QTextStream& out, QTextStream& err
                                         "  run SCENARIO        run a scenario in the sandbox and print its summary\n"
                                         "  compare SCENARIO    run it with the virtual and the classic design, side by side\n"
                                         "  scenarios [NAME]    list the built-in scenarios, or print one\n"
+                                        "  lint SCENARIO       check a scenario's swap setup for mistakes\n"
                                         "  history --db FILE   list the recorded runs, or re-read one\n"
                                         "  metrics --textfile DIR SCENARIO\n"
                                         "                      run a scenario, keep a Prometheus textfile current\n"
@@ -39,7 +41,7 @@ int CliApp::run(const QStringList& arguments, QTextStream& out, QTextStream& err
     const QCommandLineOption help = parser.addHelpOption();
     const QCommandLineOption version = parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("The command to run: run, compare, scenarios, history, metrics, import-trace or demo."),
+                                 tr("The command to run: run, compare, scenarios, lint, history, metrics, import-trace or demo."),
                                  QStringLiteral("command [command options]"));
     // Options after the command belong to the command.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -79,6 +81,8 @@ int CliApp::run(const QStringList& arguments, QTextStream& out, QTextStream& err
         return RunCommand::run(RunCommand::Mode::Compare, programPath, rest, out, err);
     if (command == u"scenarios")
         return ScenariosCommand::run(programPath, rest, out, err);
+    if (command == u"lint")
+        return LintCommand::run(programPath, rest, out, err);
     if (command == u"history")
         return HistoryCommand::run(programPath, rest, out, err);
     if (command == u"metrics")

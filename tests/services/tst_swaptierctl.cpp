@@ -107,6 +107,13 @@ values = ["4M", "16M"]
 label = "mapped"
 )";
 
+/// kSmallScenario with a second device at the same priority but direct I/O: an equal-priority
+/// warning for lint.
+QByteArray lintWarningScenario() {
+    return QByteArray(kSmallScenario)
+           + "[[device]]\nname = \"fast\"\nsize = \"64M\"\npriority = 5\nio = \"direct\"\n";
+}
+
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
     const QString path = dir.filePath(name);
     QFile f(path);
@@ -136,6 +143,9 @@ private slots:
     void runWithActions();
     void compareWithAction();
     void tierPoliciesBuiltinRuns();
+    void lintExitCodes_data();
+    void lintExitCodes();
+    void lintJson();
 };
 
 void TestSwaptierctl::initTestCase() {
@@ -177,6 +187,13 @@ void TestSwaptierctl::usageErrors_data() {
     QTest::newRow("--action without a value")
         << QStringList{QStringLiteral("run"), QStringLiteral("usemem"), QStringLiteral("--action")} << 2
         << QStringLiteral("--action");
+    QTest::newRow("lint without scenario") << QStringList{QStringLiteral("lint")} << 2
+                                           << QStringLiteral("no scenario");
+    QTest::newRow("lint missing built-in") << QStringList{QStringLiteral("lint"), QStringLiteral("no-such-scenario")}
+                                           << 2 << QStringLiteral("no-such-scenario");
+    QTest::newRow("lint unknown variant") << QStringList{QStringLiteral("lint"), QStringLiteral("swapoff"),
+                                                         QStringLiteral("--variant"), QStringLiteral("7M")}
+                                          << 2 << QStringLiteral("no variant \"7M\"");
     QTest::newRow("scenarios unknown") << QStringList{QStringLiteral("scenarios"), QStringLiteral("nope")} << 2
                                        << QStringLiteral("nope");
 }
@@ -422,6 +439,79 @@ void TestSwaptierctl::tierPoliciesBuiltinRuns() {
     QCOMPARE(kinds, (QStringList{QStringLiteral("set-policy"), QStringLiteral("writeback"),
                                  QStringLiteral("recompress"), QStringLiteral("set-promotion"),
                                  QStringLiteral("compact-pool"), QStringLiteral("compact-device")}));
+}
+
+void TestSwaptierctl::lintExitCodes_data() {
+    QTest::addColumn<QByteArray>("scenario"); // file contents, or a built-in's name prefixed with "builtin:"
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("outFragments");
+    QTest::newRow("clean built-in") << QByteArray("builtin:usemem") << 0
+                                    << QStringList{QStringLiteral("usemem: no findings.")};
+    QTest::newRow("clean sweep, every variant")
+        << QByteArray("builtin:swapoff") << 0
+        << QStringList{QStringLiteral("swapoff [mapped=12M]: no findings."),
+                       QStringLiteral("swapoff [mapped=192M]: no findings.")};
+    QTest::newRow("clean file") << QByteArray(kSmallScenario) << 0
+                                << QStringList{QStringLiteral("small: no findings.")};
+    QTest::newRow("a warning") << lintWarningScenario() << 1
+                               << QStringList{QStringLiteral("small: warnings: 1, notices: 0"),
+                                              QStringLiteral("device disk"),
+                                              QStringLiteral("\"disk\" and \"fast\" share priority 5"),
+                                              QStringLiteral("1. equal-priority: ")};
+    QByteArray notice(kSmallScenario);
+    notice += "[[cgroup]]\nname = \"work/child\"\nparent = \"work\"\nmemory_max = \"8M\"\n";
+    QTest::newRow("a notice only") << notice << 0
+                                   << QStringList{QStringLiteral("small: warnings: 0, notices: 1"),
+                                                  QStringLiteral("1. limit-above-ancestor: ")};
+    QByteArray invalid(kSmallScenario);
+    invalid.replace("priority = 5", "prioity = 5");
+    QTest::newRow("invalid file") << invalid << 2 << QStringList{};
+}
+
+void TestSwaptierctl::lintExitCodes() {
+    QFETCH(QByteArray, scenario);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, outFragments);
+    QTemporaryDir dir = makeScratchDir();
+    const QString argument = scenario.startsWith("builtin:") ? QString::fromUtf8(scenario.mid(8))
+                                                              : writeFile(dir, QStringLiteral("lint.toml"), scenario);
+    const Ran r = swaptierctl({QStringLiteral("lint"), argument});
+    QVERIFY2(r.exitCode == exitCode, qPrintable(QString::number(r.exitCode) + u' ' + r.out + r.err));
+    for (const QString& fragment : outFragments)
+        QVERIFY2(r.out.contains(fragment), qPrintable(r.out));
+    if (exitCode == 2) {
+        QVERIFY2(r.err.contains(argument + QStringLiteral(":12:1")), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    } else {
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+    // Nothing is created, not even the directory lint resolves relative device paths against.
+    QVERIFY(!QFileInfo::exists(QDir::temp().filePath(QStringLiteral("swaptier-lint"))));
+}
+
+void TestSwaptierctl::lintJson() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString path = writeFile(dir, QStringLiteral("lint.toml"), lintWarningScenario());
+    const Ran r = swaptierctl({QStringLiteral("lint"), path, QStringLiteral("--json")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("lint"));
+    QCOMPARE(o.value(QStringLiteral("warnings")).toInt(), 1);
+    QCOMPARE(o.value(QStringLiteral("notices")).toInt(), 0);
+    QCOMPARE(o.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("source")).toString(), path);
+    const QJsonArray variants = o.value(QStringLiteral("variants")).toArray();
+    QCOMPARE(variants.size(), 1);
+    const QJsonArray findings = variants.at(0).toObject().value(QStringLiteral("findings")).toArray();
+    QCOMPARE(findings.size(), 1);
+    const QJsonObject f = findings.at(0).toObject();
+    QCOMPARE(f.value(QStringLiteral("severity")).toString(), QStringLiteral("warning"));
+    QCOMPARE(f.value(QStringLiteral("code")).toString(), QStringLiteral("equal-priority"));
+    const QJsonObject subject = f.value(QStringLiteral("subject")).toObject();
+    QCOMPARE(subject.value(QStringLiteral("name")).toString(), QStringLiteral("disk"));
+    QCOMPARE(subject.value(QStringLiteral("kind")).toString(), QStringLiteral("device"));
+    QCOMPARE(subject.value(QStringLiteral("index")).toInt(), 0);
+    QCOMPARE(f.value(QStringLiteral("related")).toObject().value(QStringLiteral("index")).toInt(), 1);
+    QVERIFY(!f.value(QStringLiteral("explanation")).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSwaptierctl)
