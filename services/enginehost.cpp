@@ -8,6 +8,7 @@
 #include "enginehost.h"
 
 #include "configchange.h"
+#include "hostrecorder.h"
 #include "scenariorunner.h"
 
 #include <QMetaObject>
@@ -107,6 +108,7 @@ bool EngineHost::start(const swaptier::SandboxConfig& config, bool holdAtEnd, QS
         QMetaObject::invokeMethod(
             this, [this, id, done, total] { emit actionProgress(id, done, total); }, Qt::QueuedConnection);
     };
+    startRecording(config, cb);
     m_thread = std::thread([this, config, cb] {
         auto result = swaptier::runSandbox(config, cb);
         {
@@ -270,7 +272,33 @@ void EngineHost::onRunEnded() {
         setState(State::Failed);
     }
     publish(); // the last sample and the final state
+    finishRecording(report.get(), error);
     emit finished(report, error);
+}
+
+void EngineHost::startRecording(const swaptier::SandboxConfig& config, swaptier::SandboxCallbacks& cb) {
+    m_recorder.reset();
+    if (m_historyPath.isEmpty())
+        return;
+    QString error;
+    m_recorder = HostRecorder::begin(m_historyPath, config, &error);
+    if (!m_recorder) {
+        emit historyError(error);
+        return;
+    }
+    cb.onSample = [recorder = m_recorder.get(), publishSample = std::move(cb.onSample)](const SandboxSample& s) {
+        recorder->record(s);
+        publishSample(s);
+    };
+}
+
+void EngineHost::finishRecording(const swaptier::SandboxReport* report, const QString& error) {
+    if (!m_recorder)
+        return;
+    QString why;
+    if (!m_recorder->finish(report, error, &why))
+        emit historyError(why);
+    m_recorder.reset();
 }
 
 } // namespace swaptier::services

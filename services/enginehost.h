@@ -16,8 +16,14 @@
 // A data source for live kernels can take the same place later: clients see only
 // HostSnapshot, the state and the signals.
 //
+// Recording (opt-in, setHistoryPath()): each run is also written to the sqlite history by a
+// HostRecorder (hostrecorder.h), every sample the sandbox produces, not only the published ones,
+// from a writer thread of its own.
+//
 // Thread safety: the public methods and signals belong to the host's thread (the thread the
-// object lives in). Lock: m_lock (a leaf), held only to hand a sample or the state over.
+// object lives in). Lock: m_lock (a leaf), held only to hand a sample or the state over. The
+// sample callback hands the sample to the HostRecorder (its own leaf lock) before and outside
+// m_lock. m_recorder is set before the sandbox thread starts and reset after it is joined.
 #pragma once
 
 #ifndef Q_MOC_RUN
@@ -39,6 +45,8 @@
 #endif
 
 namespace swaptier::services {
+
+class HostRecorder;
 
 /// What the host publishes: the state of the run at one moment. Immutable once published.
 struct HostSnapshot {
@@ -102,6 +110,11 @@ public:
     quint64 published() const { return m_published; }
     static constexpr int kPublishIntervalMs = 100;
 
+    /// Records every run started from now on in the sqlite history at `path` (created if
+    /// missing; the format of `swaptierctl run --db`); empty = no recording (the default).
+    void setHistoryPath(const QString& path) { m_historyPath = path; }
+    QString historyPath() const { return m_historyPath; }
+
 signals:
     void snapshotAvailable(std::shared_ptr<const swaptier::services::HostSnapshot> snapshot);
     void stateChanged(swaptier::services::HostSnapshot::State state);
@@ -112,6 +125,9 @@ signals:
     /// The run ended: its report, or a translated error (a page would have been lost, a
     /// device could not be created...).
     void finished(std::shared_ptr<const swaptier::SandboxReport> report, const QString& error);
+    /// The run could not be (fully) recorded in the history: a translated sentence naming the
+    /// file. The run itself goes on. Emitted from start() or before finished().
+    void historyError(const QString& message);
 
 private:
     void publish();
@@ -120,6 +136,11 @@ private:
     void onActionEnded(quint64 id, const swaptier::ActionFigures& figures);
     /// Applies a setting action (submitted or planned) that ended to m_config if it took.
     void applyTaken(const swaptier::SandboxAction& action, const swaptier::ActionFigures& figures);
+    /// start(): opens the history and begins the run record; on success the sample callback
+    /// also hands every sample to the recorder.
+    void startRecording(const swaptier::SandboxConfig& config, swaptier::SandboxCallbacks& cb);
+    /// onRunEnded(): the last samples and the final status.
+    void finishRecording(const swaptier::SandboxReport* report, const QString& error);
 
     std::unique_ptr<swaptier::SandboxControl> m_control; ///< one per run
     std::thread m_thread;
@@ -141,6 +162,9 @@ private:
     std::optional<swaptier::SandboxSample> m_pending;  // GUARDED_BY(m_lock): newest unpublished sample
     double m_progress = 0;                             // GUARDED_BY(m_lock)
     std::optional<swaptier::Result<swaptier::SandboxReport>> m_result; // GUARDED_BY(m_lock)
+
+    QString m_historyPath;                   ///< empty: runs are not recorded
+    std::unique_ptr<HostRecorder> m_recorder; ///< the run's recorder; null when not recording
 };
 
 } // namespace swaptier::services

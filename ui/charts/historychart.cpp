@@ -6,10 +6,16 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFileInfo>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace swaptier::ui {
 
@@ -36,13 +42,48 @@ QColor seriesColour(std::size_t i) {
     return colours[i % std::size(colours)];
 }
 
+double perSecond(std::uint64_t now, std::uint64_t before, std::uint64_t nanos) {
+    return nanos == 0 || now < before ? 0.0 : double(now - before) * 1e9 / double(nanos);
+}
+
+/// Levels for a loaded run of `samples` samples over `seconds`: every level large enough to
+/// keep the whole run (raw points up to a bound, so that a day-long run stays small).
+std::vector<HistoryBuffer::Level> runLevels(std::size_t samples, double seconds) {
+    constexpr std::size_t kMaxRawPoints = 100'000;
+    std::vector<HistoryBuffer::Level> levels = HistoryBuffer::defaultLevels();
+    for (HistoryBuffer::Level& level : levels) {
+        const std::size_t whole = level.resolution > 0 ? std::size_t(std::ceil(seconds / level.resolution)) + 2
+                                                       : std::min(samples, kMaxRawPoints);
+        level.capacity = std::max(level.capacity, whole);
+    }
+    return levels;
+}
+
 } // namespace
 
 HistoryChart::HistoryChart(QWidget* parent)
-    : QWidget(parent), m_span(new QComboBox(this)), m_plot(new QCustomPlot(this)), m_ratesRect(nullptr),
-      m_timer(new QTimer(this)) {
+    : QWidget(parent), m_banner(new QFrame(this)), m_bannerText(new QLabel(m_banner)),
+      m_backToLive(new QPushButton(tr("Back to &live"), m_banner)), m_span(new QComboBox(this)),
+      m_plot(new QCustomPlot(this)), m_ratesRect(nullptr), m_timer(new QTimer(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+
+    // The banner over a loaded run.
+    m_banner->setObjectName(QStringLiteral("historyRunBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setBackgroundRole(QPalette::AlternateBase);
+    m_banner->setAutoFillBackground(true);
+    auto* bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(6, 3, 6, 3);
+    m_bannerText->setTextFormat(Qt::PlainText);
+    m_bannerText->setAccessibleName(tr("Shown run"));
+    m_backToLive->setObjectName(QStringLiteral("backToLive"));
+    m_backToLive->setToolTip(tr("Show the live run again; its history was kept while this run was shown."));
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(m_backToLive);
+    m_banner->hide();
+    connect(m_backToLive, &QPushButton::clicked, this, &HistoryChart::showLive);
+    layout->addWidget(m_banner);
     auto* top = new QHBoxLayout;
     auto* spanLabel = new QLabel(tr("S&how:"), this);
     spanLabel->setBuddy(m_span);
@@ -106,19 +147,36 @@ QCPGraph* HistoryChart::graphFor(const QString& key) {
     QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom),
                                    rect->axis(key == kAccesses ? QCPAxis::atRight : QCPAxis::atLeft));
     g->setAdaptiveSampling(true);
-    QString label;
-    if (key == kSwapOuts)
-        label = tr("swap-outs/s");
-    else if (key == kSwapIns)
-        label = tr("swap-ins/s");
-    else if (key == kAccesses)
-        label = tr("accesses/s");
-    else
-        label = m_labels.count(key) ? m_labels[key] : key;
-    g->setName(label);
+    g->setName(labelOf(key));
     g->setPen(QPen(seriesColour(m_graphs.size()), 1.5));
     m_graphs.emplace(key, g);
     return g;
+}
+
+QString HistoryChart::labelOf(const QString& key) const {
+    if (key == kSwapOuts)
+        return tr("swap-outs/s");
+    if (key == kSwapIns)
+        return tr("swap-ins/s");
+    if (key == kAccesses)
+        return tr("accesses/s");
+    const auto& labels = m_showingRun ? m_runLabels : m_labels;
+    const auto it = labels.find(key);
+    return it != labels.end() ? it->second : key;
+}
+
+std::pair<QString, QString> HistoryChart::tierSeries(const swaptier::TierUsage& t,
+                                                     const std::vector<std::string>& deviceNames) {
+    switch (t.backend) {
+    case swaptier::Backend::Zero: return {QStringLiteral("tier:zero"), tr("zero pages")};
+    case swaptier::Backend::Pool: return {QStringLiteral("tier:pool"), tr("compressed pool")};
+    case swaptier::Backend::Memory: return {QStringLiteral("tier:memory"), tr("in memory")};
+    case swaptier::Backend::Device: break;
+    }
+    return {QStringLiteral("tier:device:%1").arg(t.device),
+            t.device >= 0 && std::size_t(t.device) < deviceNames.size()
+                ? QString::fromStdString(deviceNames[std::size_t(t.device)])
+                : QString::fromStdString(t.name)};
 }
 
 void HistoryChart::addSnapshot(const services::HostSnapshot& s) {
@@ -126,27 +184,7 @@ void HistoryChart::addSnapshot(const services::HostSnapshot& s) {
     std::vector<std::pair<QString, double>> values;
     values.reserve(s.sample.tiers.size() + 3);
     for (const swaptier::TierUsage& t : s.sample.tiers) {
-        QString key, label;
-        switch (t.backend) {
-        case swaptier::Backend::Zero:
-            key = QStringLiteral("tier:zero");
-            label = tr("zero pages");
-            break;
-        case swaptier::Backend::Pool:
-            key = QStringLiteral("tier:pool");
-            label = tr("compressed pool");
-            break;
-        case swaptier::Backend::Memory:
-            key = QStringLiteral("tier:memory");
-            label = tr("in memory");
-            break;
-        case swaptier::Backend::Device:
-            key = QStringLiteral("tier:device:%1").arg(t.device);
-            label = t.device >= 0 && std::size_t(t.device) < s.deviceNames.size()
-                        ? QString::fromStdString(s.deviceNames[std::size_t(t.device)])
-                        : QString::fromStdString(t.name);
-            break;
-        }
+        auto [key, label] = tierSeries(t, s.deviceNames);
         m_labels[key] = label;
         values.emplace_back(key, double(t.entries));
     }
@@ -154,19 +192,103 @@ void HistoryChart::addSnapshot(const services::HostSnapshot& s) {
     values.emplace_back(kSwapIns, s.swapInsPerSecond);
     values.emplace_back(kAccesses, s.accessesPerSecond);
     m_buffer.add(elapsed, values);
-    m_dirty = true;
+    if (!m_showingRun)
+        m_dirty = true;
 }
 
 void HistoryChart::clear() {
     m_buffer.clear();
+    if (m_showingRun)
+        return;
     for (auto& [key, graph] : m_graphs)
         graph->data()->clear();
     m_dirty = true;
 }
 
+void HistoryChart::showRun(const QString& title, const std::vector<swaptier::SandboxSample>& samples,
+                           const std::vector<std::string>& deviceNames) {
+    // Display names by device index: the caller's, else the file name of the stored path.
+    std::vector<std::string> names = deviceNames;
+    for (const swaptier::SandboxSample& sample : samples)
+        for (const swaptier::TierUsage& t : sample.tiers)
+            if (t.backend == swaptier::Backend::Device && t.device >= 0) {
+                const auto i = std::size_t(t.device);
+                if (names.size() <= i)
+                    names.resize(i + 1);
+                if (names[i].empty())
+                    names[i] = QFileInfo(QString::fromStdString(t.name)).fileName().toStdString();
+            }
+
+    const double seconds = samples.empty() ? 0.0 : double(samples.back().elapsedNanos) / 1e9;
+    m_runBuffer = HistoryBuffer(runLevels(samples.size(), seconds));
+    m_runLabels.clear();
+    // Rates against the newest sample at least one publish interval older (the first sample
+    // before that), as the live view gets them from the host's 10-a-second snapshots.
+    constexpr std::uint64_t kWindowNanos = std::uint64_t(services::EngineHost::kPublishIntervalMs) * 1'000'000;
+    std::size_t reference = 0;
+    std::vector<std::pair<QString, double>> values;
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        const swaptier::SandboxSample& s = samples[i];
+        while (reference + 1 < i && samples[reference + 1].elapsedNanos + kWindowNanos <= s.elapsedNanos)
+            ++reference;
+        values.clear();
+        for (const swaptier::TierUsage& t : s.tiers) {
+            auto [key, label] = tierSeries(t, names);
+            m_runLabels[key] = label;
+            values.emplace_back(key, double(t.entries));
+        }
+        const swaptier::SandboxSample& before = samples[reference];
+        const std::uint64_t nanos = s.elapsedNanos > before.elapsedNanos ? s.elapsedNanos - before.elapsedNanos : 0;
+        values.emplace_back(kSwapOuts, perSecond(s.counters.swapOuts, before.counters.swapOuts, nanos));
+        values.emplace_back(kSwapIns, perSecond(s.counters.swapInFaults, before.counters.swapInFaults, nanos));
+        values.emplace_back(kAccesses, perSecond(s.counters.accesses, before.counters.accesses, nanos));
+        m_runBuffer.add(double(s.elapsedNanos) / 1e9, values);
+    }
+
+    if (!m_showingRun)
+        m_liveSpanIndex = m_span->currentIndex();
+    m_showingRun = true;
+    m_bannerText->setText(title);
+    m_banner->show();
+    // The smallest span that covers the whole run.
+    int spanIndex = m_span->count() - 1;
+    for (int i = 0; i < m_span->count(); ++i) {
+        const double span = m_span->itemData(i).toDouble();
+        if (span <= 0 || span >= seconds) {
+            spanIndex = i;
+            break;
+        }
+    }
+    m_dirty = true;
+    m_span->setCurrentIndex(spanIndex); // refreshes when it changes
+    refresh();
+    emit showingRunChanged(true);
+}
+
+void HistoryChart::showLive() {
+    if (!m_showingRun)
+        return;
+    m_showingRun = false;
+    m_runBuffer = HistoryBuffer();
+    m_runLabels.clear();
+    m_banner->hide();
+    m_bannerText->clear();
+    m_dirty = true;
+    m_span->setCurrentIndex(m_liveSpanIndex);
+    refresh();
+    emit showingRunChanged(false);
+}
+
+QString HistoryChart::runTitle() const { return m_showingRun ? m_bannerText->text() : QString(); }
+
 int HistoryChart::pointsShown(const QString& key) const {
     const auto it = m_graphs.find(key);
     return it == m_graphs.end() ? 0 : it->second->dataCount();
+}
+
+QString HistoryChart::seriesName(const QString& key) const {
+    const auto it = m_graphs.find(key);
+    return it == m_graphs.end() ? QString() : it->second->name();
 }
 
 void HistoryChart::refresh() {
@@ -174,12 +296,28 @@ void HistoryChart::refresh() {
         return;
     m_dirty = false;
     const double spanSeconds = span();
+    const HistoryBuffer& buffer = shownBuffer();
+    const QStringList keys = buffer.series();
     QVector<double> times, values;
-    for (const QString& key : m_buffer.series()) {
-        m_buffer.points(key, spanSeconds, times, values);
+    for (const QString& key : keys) {
+        buffer.points(key, spanSeconds, times, values);
         graphFor(key)->setData(times, values, true);
     }
-    const double latest = m_buffer.latestTime();
+    // Graphs of series the shown history lacks (another run's devices) are empty and out of
+    // the legend; the rates always belong there.
+    for (auto& [key, graph] : m_graphs) {
+        const bool has = keys.contains(key);
+        if (!has)
+            graph->data()->clear();
+        graph->setName(labelOf(key));
+        if (has || key.startsWith(QStringLiteral("rate:"))) {
+            if (!m_plot->legend->hasItemWithPlottable(graph))
+                graph->addToLegend();
+        } else {
+            graph->removeFromLegend();
+        }
+    }
+    const double latest = buffer.latestTime();
     const double from = spanSeconds > 0 ? std::max(0.0, latest - spanSeconds) : 0.0;
     m_plot->axisRect(0)->axis(QCPAxis::atBottom)->setRange(from, std::max(latest, from + 1.0));
     for (QCPAxisRect* rect : {m_plot->axisRect(0), m_ratesRect}) {
