@@ -189,38 +189,73 @@ QString SandboxSummary::report(const QString& title, const SandboxReport& r) {
     return text;
 }
 
-QString SandboxSummary::comparison(const QString& title, const SandboxReport& v, const SandboxReport& c) {
-    TextTable table({tr("metric"), tr("virtual"), tr("classic"), tr("classic / virtual")});
-    const auto row = [&](const QString& name, double a, double b, const QString& as, const QString& bs) {
-        table.addRow({name, as, bs, ratio(a, b)});
+std::vector<ComparisonRow> SandboxSummary::comparisonRows(const SandboxReport& v, const SandboxReport& c) {
+    using Unit = ComparisonRow::Unit;
+    using Kind = ComparisonRow::Kind;
+    std::vector<ComparisonRow> rows;
+    const auto add = [&](const char* key, const QString& name, const QString& description, quint64 a, quint64 b,
+                         Unit unit, Kind kind = Kind::Cost) {
+        rows.push_back(ComparisonRow{QString::fromLatin1(key), name, description, a, b, unit, kind});
     };
-    const auto countRow = [&](const QString& name, quint64 a, quint64 b) { row(name, double(a), double(b), count(a), count(b)); };
-    const auto bytesRow = [&](const QString& name, quint64 a, quint64 b) {
-        row(name, double(a), double(b), formatBytes(a), formatBytes(b));
-    };
-    const auto nanosRow = [&](const QString& name, quint64 a, quint64 b) {
-        row(name, double(a), double(b), formatNanos(a), formatNanos(b));
-    };
-    nanosRow(tr("wall time"), v.figures.wallNanos, c.figures.wallNanos);
-    nanosRow(tr("CPU time"), v.figures.cpuNanos, c.figures.cpuNanos);
-    countRow(tr("accesses"), v.counters.accesses, c.counters.accesses);
-    countRow(tr("swap-outs"), v.counters.swapOuts, c.counters.swapOuts);
-    countRow(tr("swap-in faults"), v.counters.swapInFaults, c.counters.swapInFaults);
-    countRow(tr("refaults"), v.counters.refaults, c.counters.refaults);
-    countRow(tr("pages written to disk"), v.figures.pagesWritten, c.figures.pagesWritten);
-    countRow(tr("pages read from disk"), v.figures.pagesRead, c.figures.pagesRead);
-    bytesRow(tr("disk reserved (peak)"), v.figures.peakDiskReservedBytes, c.figures.peakDiskReservedBytes);
-    bytesRow(tr("disk reserved (end)"), v.final.figures.diskReservedBytes, c.final.figures.diskReservedBytes);
-    bytesRow(tr("swap metadata (peak)"), v.figures.peakMetadataBytes, c.figures.peakMetadataBytes);
+    add("wall_nanos", tr("wall time"), tr("Elapsed time of the whole run, workload and actions."),
+        v.figures.wallNanos, c.figures.wallNanos, Unit::Nanos);
+    add("cpu_nanos", tr("CPU time"), tr("Processor time the process used during the run, all threads together."),
+        v.figures.cpuNanos, c.figures.cpuNanos, Unit::Nanos);
+    add("accesses", tr("accesses"),
+        tr("Page accesses the workload made: the same work in both designs (same workload and seed)."),
+        v.counters.accesses, c.counters.accesses, Unit::Count, Kind::Workload);
+    add("swapouts", tr("swap-outs"), tr("Pages the reclaimer swapped out (to zero pages, the pool or swapfiles)."),
+        v.counters.swapOuts, c.counters.swapOuts, Unit::Count, Kind::Workload);
+    add("swapin_faults", tr("swap-in faults"), tr("Faults on swapped pages that brought them back (major faults)."),
+        v.counters.swapInFaults, c.counters.swapInFaults, Unit::Count);
+    add("refaults", tr("refaults"),
+        tr("Swap-ins of pages that were evicted while still in use (workingset refaults)."), v.counters.refaults,
+        c.counters.refaults, Unit::Count);
+    add("pages_written", tr("pages written to disk"), tr("4 KiB pages written to the swapfiles."),
+        v.figures.pagesWritten, c.figures.pagesWritten, Unit::Count);
+    add("pages_read", tr("pages read from disk"), tr("4 KiB pages read back from the swapfiles."),
+        v.figures.pagesRead, c.figures.pagesRead, Unit::Count);
+    add("peak_disk_reserved_bytes", tr("disk reserved (peak)"),
+        tr("Most swapfile space taken at once. The classic design reserves a swapfile slot for every compressed "
+           "page, even one that never reaches the disk."),
+        v.figures.peakDiskReservedBytes, c.figures.peakDiskReservedBytes, Unit::Bytes);
+    add("final_disk_reserved_bytes", tr("disk reserved (end)"),
+        tr("Swapfile space taken after the last access, before the processes exit."),
+        v.final.figures.diskReservedBytes, c.final.figures.diskReservedBytes, Unit::Bytes);
+    add("peak_metadata_bytes", tr("swap metadata (peak)"),
+        tr("Most memory the swap bookkeeping took at once: descriptors or swap maps, the pool's index, reverse "
+           "maps."),
+        v.figures.peakMetadataBytes, c.figures.peakMetadataBytes, Unit::Bytes);
     if (!v.swapoffs.empty() || !c.swapoffs.empty()) {
-        nanosRow(tr("swapoff time"), swapoffNanos(v), swapoffNanos(c));
+        add("swapoff_nanos", tr("swapoff time"), tr("Elapsed time of every swapoff of the run together."),
+            swapoffNanos(v), swapoffNanos(c), Unit::Nanos);
         quint64 pv = 0, pc = 0;
         for (const SwapoffFigures& s : v.swapoffs)
             pv += s.ptesVisited;
         for (const SwapoffFigures& s : c.swapoffs)
             pc += s.ptesVisited;
-        countRow(tr("swapoff page-table entries walked"), pv, pc);
+        add("swapoff_ptes_visited", tr("swapoff page-table entries walked"),
+            tr("Page-table entries swapoff had to visit. The classic design walks every page table to find the "
+               "entries of the device; the virtual design changes only the descriptors."),
+            pv, pc, Unit::Count);
     }
+    return rows;
+}
+
+QString SandboxSummary::formatValue(ComparisonRow::Unit unit, quint64 value) {
+    switch (unit) {
+    case ComparisonRow::Unit::Count: return count(value);
+    case ComparisonRow::Unit::Bytes: return formatBytes(value);
+    case ComparisonRow::Unit::Nanos: return formatNanos(value);
+    }
+    return count(value);
+}
+
+QString SandboxSummary::comparison(const QString& title, const SandboxReport& v, const SandboxReport& c) {
+    TextTable table({tr("metric"), tr("virtual"), tr("classic"), tr("classic / virtual")});
+    for (const ComparisonRow& r : comparisonRows(v, c))
+        table.addRow({r.name, formatValue(r.unit, r.virtualValue), formatValue(r.unit, r.classicValue),
+                      ratio(double(r.virtualValue), double(r.classicValue))});
     QString text = title + u'\n' + table.render();
     const std::size_t actionCount = std::max(v.actions.size(), c.actions.size());
     for (std::size_t i = 0; i < actionCount; ++i)

@@ -2,8 +2,13 @@
 // SandboxSummary: the readable text swaptierctl prints for sandbox runs: one report (counters,
 // tiers, cgroups, design figures, swapoffs, what each action did) and the side-by-side
 // comparison of the virtual and the classic design with a ratio column (the run, then each
-// action), plus the swapoff-cost curve across sweep variants.
+// action), plus the swapoff-cost curve across sweep variants. The run-level figures of the
+// comparison are also given as values (comparisonRows) for the desktop app's comparison view:
+// they keep this class's translation context, so the printed table and the view share one name
+// per figure.
 #pragma once
+
+#include "comparisonrow.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -28,6 +33,13 @@ public:
     /// actions in the same order).
     static QString comparison(const QString& title, const swaptier::SandboxReport& virtualRun,
                               const swaptier::SandboxReport& classicRun);
+    /// The run-level figures of comparison()'s first table, in its order: time, the workload
+    /// and its faults, disk traffic, disk reserved, metadata, and the swapoff cost when either
+    /// run swapped a device off.
+    static std::vector<ComparisonRow> comparisonRows(const swaptier::SandboxReport& virtualRun,
+                                                     const swaptier::SandboxReport& classicRun);
+    /// A figure as the tables print it: "1234", "12.5 MiB", "456 ms".
+    static QString formatValue(ComparisonRow::Unit unit, quint64 value);
     /// Swapoff cost per variant in both designs (empty when no run swapped a device off).
     static QString swapoffCurve(
         const std::vector<std::tuple<QString, swaptier::SandboxReport, swaptier::SandboxReport>>& variants);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SandboxSummary: the actions of a run are listed with what they did and why one failed, and a
 // comparison sets each action of the virtual design beside the same action of the classic one.
+// The comparison's run table is its rows as values (comparisonRows), in order, with the swapoff
+// rows only when a run swapped a device off.
 #include <QTest>
 
 #ifndef Q_MOC_RUN // moc (Qt 6.4) cannot parse GCC 12's C++20 headers
@@ -8,6 +10,8 @@
 #include "sandboxsummary.h"
 
 #include "swaptier/sandbox.h"
+
+#include <cmath>
 #endif
 
 using namespace swaptier;
@@ -53,6 +57,8 @@ private slots:
     void noActionsNoTable();
     void comparisonPerAction();
     void comparisonWithAMissingAction();
+    void comparisonRowsAreTheTable_data();
+    void comparisonRowsAreTheTable();
 };
 
 void TestSandboxSummary::formatAt_data() {
@@ -140,6 +146,56 @@ void TestSandboxSummary::comparisonWithAMissingAction() {
     // The second action exists in the virtual run only: the classic cells are "-".
     const QString section = text.mid(text.indexOf(u"Action 2:"_s));
     QCOMPARE(lineStarting(section, u"pages moved"_s).simplified(), u"pages moved 4096 - -"_s);
+}
+
+void TestSandboxSummary::comparisonRowsAreTheTable_data() {
+    QTest::addColumn<bool>("swapoff");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("no swapoff") << false << 11;
+    QTest::newRow("swapoff") << true << 13;
+}
+
+void TestSandboxSummary::comparisonRowsAreTheTable() {
+    QFETCH(bool, swapoff);
+    QFETCH(int, rows);
+    SandboxReport v;
+    SandboxReport c;
+    v.figures.wallNanos = 2'000'000;
+    c.figures.wallNanos = 5'000'000;
+    v.counters.accesses = c.counters.accesses = 4096;
+    v.figures.peakDiskReservedBytes = 1 << 20;
+    c.figures.peakDiskReservedBytes = 3 << 20;
+    if (swapoff) {
+        SwapoffFigures s;
+        s.nanos = 1'000'000;
+        v.swapoffs = {s};
+        s.ptesVisited = 6144;
+        c.swapoffs = {s};
+    }
+    const std::vector<ComparisonRow> list = SandboxSummary::comparisonRows(v, c);
+    QCOMPARE(int(list.size()), rows);
+    const QStringList lines = SandboxSummary::comparison(u"t"_s, v, c).split(u'\n');
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const ComparisonRow& r = list[i];
+        const QString line = lines.value(int(i) + 3).simplified(); // title, header, rule
+        const QString expected = r.name + u' ' + SandboxSummary::formatValue(r.unit, r.virtualValue) + u' '
+            + SandboxSummary::formatValue(r.unit, r.classicValue) + u' ';
+        QVERIFY2(line.startsWith(expected), qPrintable(line + u" | "_s + expected));
+    }
+    QCOMPARE(list[0].key, u"wall_nanos"_s);
+    QCOMPARE(list[0].ratio(), 2.5);
+    QCOMPARE(list[0].better(), ComparisonRow::Better::Virtual);
+    QCOMPARE(list[2].key, u"accesses"_s);
+    QCOMPARE(list[2].better(), ComparisonRow::Better::NotRanked);
+    QCOMPARE(list[7].key, u"pages_read"_s);
+    QCOMPARE(list[7].ratio(), 1.0); // both 0
+    QCOMPARE(list[7].better(), ComparisonRow::Better::Same);
+    if (swapoff) {
+        QCOMPARE(list.back().key, u"swapoff_ptes_visited"_s);
+        QCOMPARE(list.back().classicValue, quint64(6144));
+        QVERIFY(std::isinf(list.back().ratio()));
+        QCOMPARE(list.back().better(), ComparisonRow::Better::Virtual);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSandboxSummary)
