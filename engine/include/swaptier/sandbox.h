@@ -224,7 +224,9 @@ struct SandboxConfig {
 ///   - Classic, zero: swpin_zero / swpout_zero; pool: zswpin + zswpwb / zswpout; memory: 0;
 ///   - devices, both designs: the device's own page reads / writes (DeviceStats::reads and
 ///     writes; compaction copies count on both sides), frozen at their last value once the
-///     device is swapped off. Their pagesOut add up to DesignFigures::pagesWritten (pswpout).
+///     device is swapped off. Their pagesOut add up to DesignFigures::pagesWritten (pswpout),
+///     but for a page written by a faster-tier promotion whose entry was freed meanwhile
+///     (written, then given back: never in the sandbox, whose entries are freed by their owner).
 struct TierUsage {
     /// "zero", "pool", "memory"; for a device its display name (SandboxConfig::deviceNames or
     /// SandboxAction::newDeviceName), else its path.
