@@ -34,7 +34,8 @@ constexpr int kFirstWordLine = 2;
 
 /// Keys whose values are names: always strings, whatever they look like.
 bool isNameKey(QStringView key) {
-    return key == u"kind" || key == u"device" || key == u"cgroup" || key == u"codec";
+    return key == u"kind" || key == u"device" || key == u"cgroup" || key == u"codec" || key == u"name"
+        || key == u"path";
 }
 
 /// Keys whose values are lists of names: "a,b" is ["a", "b"].
@@ -107,7 +108,7 @@ QString ActionSpecError::toString() const {
     return ActionSpec::tr("invalid --action \"%1\": at '%2': %3").arg(spec, word, message);
 }
 
-ActionSpec::Outcome ActionSpec::parse(const QString& spec, const SandboxConfig& config) {
+ActionSpec::Outcome ActionSpec::parse(const QString& spec, const SandboxConfig& config, const QString& deviceDir) {
     const auto error = [&](const QString& word, const QString& message) {
         return ActionSpecError{spec, word, message};
     };
@@ -180,7 +181,7 @@ ActionSpec::Outcome ActionSpec::parse(const QString& spec, const SandboxConfig& 
     const toml::table* table = doc["action"].as_table();
     if (!table)
         return error(QString(), tr("cannot be read"));
-    ParseContext ctx(u"--action"_s, QString(), QString());
+    ParseContext ctx(u"--action"_s, QString(), deviceDir);
     SandboxAction action;
     if (detail::ScenarioActionReader(config).read(TomlTable(ctx, *table, u"--action"_s), action))
         return action;
@@ -189,18 +190,23 @@ ActionSpec::Outcome ActionSpec::parse(const QString& spec, const SandboxConfig& 
     return error(index >= 0 && index < words.size() ? words.at(index) : QString(), e.message);
 }
 
-std::optional<ActionSpecError> ActionSpec::addTo(LoadedScenario& scenario, const QStringList& specs) {
-    std::vector<std::vector<SandboxAction>> added(scenario.variants.size());
-    for (std::size_t v = 0; v < scenario.variants.size(); ++v)
+std::optional<ActionSpecError> ActionSpec::addTo(LoadedScenario& scenario, const QStringList& specs,
+                                                 const QString& deviceDir) {
+    // Each variant's config grows spec by spec (a later spec may name an added device); the
+    // scenario takes them only when every spec of every variant is valid.
+    std::vector<SandboxConfig> configs;
+    for (const ScenarioVariant& variant : scenario.variants) {
+        SandboxConfig c = variant.config;
         for (const QString& spec : specs) {
-            Outcome outcome = parse(spec, scenario.variants[v].config);
+            Outcome outcome = parse(spec, c, deviceDir);
             if (auto* e = std::get_if<ActionSpecError>(&outcome))
                 return *e;
-            added[v].push_back(std::get<SandboxAction>(outcome));
+            c.actions.push_back(std::get<SandboxAction>(outcome));
         }
+        configs.push_back(std::move(c));
+    }
     for (std::size_t v = 0; v < scenario.variants.size(); ++v)
-        for (const SandboxAction& a : added[v])
-            scenario.variants[v].config.actions.push_back(a);
+        scenario.variants[v].config = std::move(configs[v]);
     return std::nullopt;
 }
 
@@ -211,11 +217,14 @@ QString ActionSpec::helpText() {
               "  --action \"writeback cgroup=/batch at=50% max_pages=4096\"\n"
               "  --action \"set-policy cgroup=/batch zswap_max=16M at=0.3\"\n"
               "  --action compact-pool\n"
+              "  --action \"add-device name=extra size=64M priority=5 at=30%\"\n"
               "Kinds: swapoff, set-priority, set-pool, compact-device, compact-pool, writeback, set-policy, "
-              "recompress, set-promotion. Values: true, false, numbers and quoted TOML strings are taken as "
-              "such, anything else as text (sizes \"64M\", durations \"30s\", points \"50%\", names); "
+              "recompress, set-promotion, add-device. Values: true, false, numbers and quoted TOML strings are "
+              "taken as such, anything else as text (sizes \"64M\", durations \"30s\", points \"50%\", names); "
               "allowed_tiers takes a list \"fast,slow\" (empty: every tier), and pool.KEY=VALUE sets a key of "
-              "a set-pool. An invalid SPEC ends the command with status 2 before anything runs.\n");
+              "a set-pool. add-device takes the keys of a [[device]] table (a relative path is in the device "
+              "directory), and later --action options may name its device. An invalid SPEC ends the command "
+              "with status 2 before anything runs.\n");
 }
 
 } // namespace swaptier::services

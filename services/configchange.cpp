@@ -15,6 +15,7 @@ bool ConfigChange::changesConfig(Kind kind) {
     case Kind::SetCgroupPolicy:
     case Kind::SetPromotion:
     case Kind::Swapoff:
+    case Kind::AddDevice:
         return true;
     default:
         return false;
@@ -50,6 +51,13 @@ bool ConfigChange::apply(swaptier::SandboxConfig& config, std::vector<bool>& act
     }
     case Kind::SetPromotion:
         config.promotion = a.promotion;
+        return true;
+    case Kind::AddDevice:
+        // The run appends the device to its list, so it gets the next index here too.
+        config.deviceNames.resize(config.devices.size());
+        config.devices.push_back(a.newDevice);
+        config.deviceNames.push_back(a.newDeviceName.empty() ? a.newDevice.path : a.newDeviceName);
+        active.resize(config.devices.size(), true);
         return true;
     case Kind::Swapoff:
         if (!deviceOk)

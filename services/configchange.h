@@ -25,8 +25,9 @@ public:
     static bool changesConfig(swaptier::SandboxAction::Kind kind);
 
     /// Applies a setting action that the run reported as done to `config` (priorities, pool,
-    /// cgroup policy, promotion; a swapoff marks the device in `active`, sized like
-    /// config.devices). Returns whether anything changed. Indices out of range change nothing.
+    /// cgroup policy, promotion; an added device is appended with its name; a swapoff marks
+    /// the device in `active`, sized like config.devices). Returns whether anything changed.
+    /// Indices out of range change nothing.
     static bool apply(swaptier::SandboxConfig& config, std::vector<bool>& active,
                       const swaptier::SandboxAction& action);
 

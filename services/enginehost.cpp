@@ -191,6 +191,8 @@ void EngineHost::applyTaken(const swaptier::SandboxAction& action, const swaptie
         return;
     auto next = std::make_shared<swaptier::SandboxConfig>(*m_config);
     if (ConfigChange::apply(*next, m_deviceActive, action)) {
+        if (action.kind == swaptier::SandboxAction::Kind::AddDevice)
+            m_deviceNames.push_back(next->deviceNames.back());
         m_config = std::move(next);
         m_configDirty = true;
         emit configChanged(m_config);

@@ -58,6 +58,10 @@ QJsonObject tierJson(const TierUsage& t) {
         {QStringLiteral("original_bytes"), u64(t.originalBytes)},
         {QStringLiteral("stored_bytes"), u64(t.storedBytes)},
         {QStringLiteral("capacity_bytes"), t.capacityBytes ? u64(t.capacityBytes) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("path"), t.path.empty() ? QJsonValue(QJsonValue::Null) : str(t.path)},
+        {QStringLiteral("swapped_off"), t.swappedOff},
+        {QStringLiteral("pages_in"), u64(t.pagesIn)},
+        {QStringLiteral("pages_out"), u64(t.pagesOut)},
     };
 }
 
@@ -189,6 +193,7 @@ QString SandboxJson::actionKindName(SandboxAction::Kind kind) {
     case SandboxAction::Kind::SetCgroupPolicy: return QStringLiteral("set-policy");
     case SandboxAction::Kind::Recompress: return QStringLiteral("recompress");
     case SandboxAction::Kind::SetPromotion: return QStringLiteral("set-promotion");
+    case SandboxAction::Kind::AddDevice: return QStringLiteral("add-device");
     }
     return QStringLiteral("unknown");
 }
@@ -197,6 +202,7 @@ QJsonObject SandboxJson::action(const ActionFigures& a) {
     return QJsonObject{
         {QStringLiteral("kind"), actionKindName(a.kind)},
         {QStringLiteral("at"), a.at},
+        {QStringLiteral("device"), a.device >= 0 ? QJsonValue(a.device) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("pages_moved"), u64(a.pagesMoved)},
         {QStringLiteral("pages_written"), u64(a.pagesWritten)},
         {QStringLiteral("write_calls"), u64(a.writeCalls)},

@@ -7,13 +7,19 @@
 //   {"format":1, "kind":"run", "design":"virtual"|"classic", "scenario":{...caller's...},
 //    "name", "seed", "rounds", "cut_short", "cancelled", "samples", "leaked_entries",
 //    "counters":{...}, "workloads":[...], "final":{sample}, "figures":{...}, "swapoffs":[...],
-//    "actions":[{"kind", "at", "pages_moved", "pages_written", "write_calls", "ptes_visited",
+//    "actions":[{"kind", "at", "device", "pages_moved", "pages_written", "write_calls", "ptes_visited",
 //                "bytes_reclaimed", "disk_reserved_before_bytes", "disk_reserved_after_bytes",
 //                "nanos", "cpu_nanos", "error": null | {error}}],
 //    "engine":{StatsReport::toJsonObject(), the engine's own statistics}, "mix_classes":[...],
 //    "first_store_error": null | {"code", "message", "os_error", "slot", "device", "path", "offset"}}
 // "actions" lists every action the run executed (swapoffs too), in order; "kind" is the action's
-// name in scenario files ("writeback", "set-policy", ...) and "at" its progress point in [0, 1].
+// name in scenario files ("writeback", "set-policy", ...) and "at" its progress point in [0, 1];
+// "device" is the index of the device it named or, for "add-device", created (null: none, or
+// the add failed). A sample's "tiers" are TierUsage rows: {"name", "backend", "device", "tier",
+// "entries", "original_bytes", "stored_bytes", "capacity_bytes", "path" (devices; null for the
+// others), "swapped_off", "pages_in", "pages_out"}; "name" of a device is its display name,
+// "pages_in" / "pages_out" count pages loaded from / stored into the place since the run
+// began (rates: the difference between two samples over their "elapsed_nanos").
 // A comparison:
 //   {"format":1, "kind":"compare", "scenario":{...},
 //    "variants":[{"label", "virtual":run, "classic":run, "differences":{figure:{...}}}]}

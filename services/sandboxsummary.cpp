@@ -69,7 +69,9 @@ QString SandboxSummary::actions(const std::vector<ActionFigures>& actions) {
     int number = 0;
     for (const ActionFigures& a : actions) {
         ++number;
-        const QString name = tr("%1. %2").arg(number).arg(SandboxJson::actionKindName(a.kind));
+        QString name = tr("%1. %2").arg(number).arg(SandboxJson::actionKindName(a.kind));
+        if (a.kind == SandboxAction::Kind::AddDevice && a.device >= 0)
+            name = tr("%1 (device %2)").arg(name).arg(a.device);
         table.addRow({name, formatAt(a.at), count(a.pagesMoved), count(a.pagesWritten), count(a.writeCalls),
                       count(a.ptesVisited), formatBytes(a.bytesReclaimed),
                       tr("%1 -> %2").arg(formatBytes(a.diskReservedBefore), formatBytes(a.diskReservedAfter)),
@@ -145,10 +147,13 @@ QString SandboxSummary::report(const QString& title, const SandboxReport& r) {
     row(tr("pages verified byte for byte"), k.verifiedPages);
     text += u'\n' + counters.render();
 
-    TextTable tiers({tr("tier"), tr("entries"), tr("original"), tr("stored"), tr("capacity")});
+    TextTable tiers({tr("tier"), tr("entries"), tr("original"), tr("stored"), tr("capacity"), tr("pages in"),
+                     tr("pages out")});
     for (const TierUsage& t : r.final.tiers)
         tiers.addRow({QString::fromStdString(t.name), count(t.entries), formatBytes(t.originalBytes),
-                      formatBytes(t.storedBytes), t.capacityBytes ? formatBytes(t.capacityBytes) : tr("-")});
+                      formatBytes(t.storedBytes),
+                      t.swappedOff ? tr("swapped off") : t.capacityBytes ? formatBytes(t.capacityBytes) : tr("-"),
+                      count(t.pagesIn), count(t.pagesOut)});
     text += u'\n' + tr("Tiers at the end of the workload:") + u'\n' + tiers.render();
 
     TextTable cgroups({tr("cgroup"), tr("memory.max"), tr("resident"), tr("peak"), tr("swapped"), tr("in pool"),

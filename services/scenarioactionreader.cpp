@@ -3,11 +3,16 @@
 // [[action]] section of docs/scenario-format.md). A key that another kind uses is an error, not
 // ignored: `max_pages` on a set-policy would silently do nothing, so the action is probably
 // not what its author meant.
+//
+// add-device takes the keys of a [[device]] table; later actions name its device by its name
+// (ScenarioFields::deviceRef resolves the names of earlier add-device actions too).
 #include "scenarioactionreader.h"
 
 #include "scenariofields.h"
 #include "scenariokeys.h"
 #include "scenariovalues.h"
+
+#include <QRegularExpression>
 
 namespace swaptier::services::detail {
 
@@ -23,7 +28,8 @@ constexpr Int kMaxMinLoads = 0xFFFF'FFFF;
 constexpr Choice<Kind> kActionKinds[] = {
     {"swapoff", Kind::Swapoff},         {"set-priority", Kind::SetPriority},       {"set-pool", Kind::SetPool},
     {"compact-device", Kind::CompactDevice}, {"compact-pool", Kind::CompactPool}, {"writeback", Kind::Writeback},
-    {"set-policy", Kind::SetCgroupPolicy},   {"recompress", Kind::Recompress},    {"set-promotion", Kind::SetPromotion}};
+    {"set-policy", Kind::SetCgroupPolicy},   {"recompress", Kind::Recompress},    {"set-promotion", Kind::SetPromotion},
+    {"add-device", Kind::AddDevice}};
 
 constexpr unsigned bit(Kind kind) { return 1u << unsigned(kind); }
 
@@ -34,7 +40,7 @@ struct KindKey {
 };
 constexpr KindKey kKindKeys[] = {
     {"device", bit(Kind::Swapoff) | bit(Kind::SetPriority) | bit(Kind::CompactDevice)},
-    {"priority", bit(Kind::SetPriority)},
+    {"priority", bit(Kind::SetPriority) | bit(Kind::AddDevice)},
     {"pool", bit(Kind::SetPool)},
     {"cgroup", bit(Kind::Writeback) | bit(Kind::SetCgroupPolicy) | bit(Kind::Recompress)},
     {"max_pages", bit(Kind::Writeback) | bit(Kind::Recompress)},
@@ -53,7 +59,23 @@ constexpr KindKey kKindKeys[] = {
     {"device_to_pool", bit(Kind::SetPromotion)},
     {"device_to_faster_tier", bit(Kind::SetPromotion)},
     {"min_loads", bit(Kind::SetPromotion)},
+    {"name", bit(Kind::AddDevice)},
+    {"path", bit(Kind::AddDevice)},
+    {"size", bit(Kind::AddDevice)},
+    {"discard", bit(Kind::AddDevice)},
+    {"io", bit(Kind::AddDevice)},
+    {"preallocate", bit(Kind::AddDevice)},
+    {"write_behind", bit(Kind::AddDevice)},
 };
+
+/// A progress point as the user writes it: "start", "end" or "NN%".
+QString pointText(double at) {
+    if (at <= 0)
+        return u"\"start\""_s;
+    if (at >= 1)
+        return u"\"end\""_s;
+    return u"\"%1%\""_s.arg(QString::number(at * 100, 'g', 4));
+}
 
 constexpr std::string_view kPolicyKeys[] = {"swap_max", "zswap_max", "zswap_writeback", "allowed_tiers"};
 constexpr std::string_view kPromotionChangeKeys[] = {"device_to_pool", "device_to_faster_tier", "min_loads"};
@@ -72,10 +94,11 @@ bool ScenarioActionReader::read(const TomlTable& t, SandboxAction& a) const {
     switch (a.kind) {
     case Kind::Swapoff:
     case Kind::CompactDevice:
-        return t.require("device") && ScenarioFields::deviceRef(t, "device", m_config, a.device);
+        return t.require("device") && ScenarioFields::deviceRef(t, "device", m_config, a.device)
+            && deviceExistsAt(t, a);
     case Kind::SetPriority:
         return t.require("device") && ScenarioFields::deviceRef(t, "device", m_config, a.device)
-            && t.require("priority") && t.integer("priority", a.priority, -1, kMaxPriority);
+            && deviceExistsAt(t, a) && t.require("priority") && t.integer("priority", a.priority, -1, kMaxPriority);
     case Kind::SetPool:
         return readPool(t, a);
     case Kind::CompactPool:
@@ -88,6 +111,8 @@ bool ScenarioActionReader::read(const TomlTable& t, SandboxAction& a) const {
         return readRecompress(t, a);
     case Kind::SetPromotion:
         return requireOneOf(t, kPromotionChangeKeys, kind) && readPromotion(t, a);
+    case Kind::AddDevice:
+        return readNewDevice(t, a);
     }
     return t.failHere(tr("unsupported action kind in %1").arg(t.label()));
 }
@@ -169,6 +194,68 @@ bool ScenarioActionReader::readPromotion(const TomlTable& t, SandboxAction& a) c
     return t.boolean("device_to_pool", a.promotion.deviceToPool)
         && t.boolean("device_to_faster_tier", a.promotion.deviceToFasterTier)
         && t.integer("min_loads", a.promotion.minLoads, 1, kMaxMinLoads);
+}
+
+bool ScenarioActionReader::readNewDevice(const TomlTable& t, SandboxAction& a) const {
+    static const QRegularExpression validName(u"^[A-Za-z0-9._-]+$"_s);
+    QString name;
+    if (!t.line("name", name))
+        return false;
+    const QList<std::pair<QString, int>> named = ScenarioFields::deviceNames(m_config);
+    if (t.find("name")) {
+        if (!validName.match(name).hasMatch())
+            return t.failAt("name", tr("device name '%1' may only use letters, digits, '.', '_' and '-'").arg(name));
+        for (const auto& [other, index] : named)
+            if (other == name)
+                return t.failAt("name", tr("duplicate device name '%1': the scenario has a device of that name "
+                                           "already")
+                                            .arg(name));
+    }
+    if (!ScenarioFields::device(t, name, a.newDevice))
+        return false;
+    a.newDeviceName = name.toStdString();
+    // The swapfile of another device, of the scenario or added before: named by name if it has one.
+    const QString path = QString::fromStdString(a.newDevice.path);
+    const auto nameOf = [&named](int index, const std::string& fallback) {
+        for (const auto& [n, i] : named)
+            if (i == index)
+                return n;
+        return QString::fromStdString(fallback);
+    };
+    int index = 0;
+    const auto clash = [&](const std::string& otherPath, const std::string& fallback) {
+        const bool same = otherPath == a.newDevice.path;
+        if (same)
+            t.failAt("path", tr("device '%1' uses the same swapfile as device '%2': %3")
+                                 .arg(name.isEmpty() ? path : name, nameOf(index, fallback), path));
+        ++index;
+        return same;
+    };
+    for (const DeviceOptions& d : m_config.devices)
+        if (clash(d.path, d.path))
+            return false;
+    for (const SandboxAction& other : m_config.actions)
+        if (other.kind == Kind::AddDevice && clash(other.newDevice.path, other.newDevice.path))
+            return false;
+    return true;
+}
+
+bool ScenarioActionReader::deviceExistsAt(const TomlTable& t, const SandboxAction& a) const {
+    if (a.device < int(m_config.devices.size()))
+        return true;
+    // The add-device action that creates it: the (device - devices.size())-th one.
+    int ordinal = a.device - int(m_config.devices.size());
+    for (const SandboxAction& add : m_config.actions) {
+        if (add.kind != Kind::AddDevice || ordinal-- > 0)
+            continue;
+        if (add.at <= a.at)
+            return true;
+        return t.failAt("device", tr("device '%1' is added at %2, after this action runs (at %3): an action may "
+                                     "only name a device added at the same point or before")
+                                      .arg(QString::fromStdString(add.newDeviceName), pointText(add.at),
+                                           pointText(a.at)));
+    }
+    return true; // not reached: deviceRef only resolves names that exist
 }
 
 bool ScenarioActionReader::requireOneOf(const TomlTable& t, Keys keys, const QString& kind) {

@@ -37,6 +37,13 @@ private:
     bool readPolicy(const TomlTable& t, SandboxAction& a) const;
     bool readRecompress(const TomlTable& t, SandboxAction& a) const;
     bool readPromotion(const TomlTable& t, SandboxAction& a) const;
+    /// add-device: the keys of a [[device]] table; the name is optional here (no name: a path
+    /// is required and the device cannot be named by later actions), and the name and the
+    /// swapfile must be new among the scenario's devices and earlier add-device actions.
+    bool readNewDevice(const TomlTable& t, SandboxAction& a) const;
+    /// A device named by an action must exist when it runs: an added one must be added by an
+    /// earlier add-device action at the same progress point or before (sandbox.h).
+    bool deviceExistsAt(const TomlTable& t, const SandboxAction& a) const;
     /// Fails at the table unless at least one of `keys` is given (an action that changes nothing).
     static bool requireOneOf(const TomlTable& t, Keys keys, const QString& kind);
 

@@ -67,7 +67,7 @@ std::optional<int> ScenarioCommandOptions::prepare(const QCommandLineParser& par
         return CommandSupport::usage(err, program, command,
                                      tr("the scenario has no variant \"%1\".").arg(parser.value(m_variant)));
     if (m_withActions)
-        if (const auto invalid = ActionSpec::addTo(scenario, parser.values(m_action)))
+        if (const auto invalid = ActionSpec::addTo(scenario, parser.values(m_action), devices.path))
             return CommandSupport::usage(err, program, command, invalid->toString());
     return std::nullopt;
 }

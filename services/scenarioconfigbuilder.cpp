@@ -11,7 +11,6 @@
 
 #include "swaptier/tiers.h"
 
-#include <QDir>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
@@ -26,7 +25,6 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-constexpr Int kMaxPriority = 32767; // swapon(2)
 // Limits of the sandbox (validateSandboxConfig()), checked here so that they get a location.
 constexpr std::uint64_t kMaxWorkloadPages = 0xFFFF'FFFFull;
 constexpr std::uint64_t kMaxThreads = 1024;
@@ -34,8 +32,6 @@ constexpr std::uint64_t kMinPagesPerThread = 16;
 constexpr Int kMaxMinLoads = 0xFFFF'FFFF; // PromotionPolicy::minLoads
 
 constexpr Choice<SwapDesign> kDesigns[] = {{"virtual", SwapDesign::Virtual}, {"classic", SwapDesign::Classic}};
-constexpr Choice<IoMode> kIoModes[] = {
-    {"auto", IoMode::Auto}, {"direct", IoMode::Direct}, {"buffered", IoMode::Buffered}};
 constexpr Choice<WorkloadKind> kWorkloadKinds[] = {
     {"sequential", WorkloadKind::Sequential},    {"uniform", WorkloadKind::Uniform},
     {"zipfian", WorkloadKind::Zipfian},          {"phase-change", WorkloadKind::PhaseChange},
@@ -155,25 +151,13 @@ bool ScenarioConfigBuilder::readDevices(const TomlTable& top, SandboxConfig& c) 
                          tr("device name '%1' may only use letters, digits, '.', '_' and '-'")))
             return false;
         DeviceOptions d;
-        QString path = name + u".swap"_s;
-        if (!t.line("path", path) || !t.require("size") || !t.size("size", d.sizeBytes, SizeForm::Pages)
-            || !t.integer("priority", d.priority, -1, kMaxPriority) || !t.boolean("discard", d.discard)
-            || !t.choice("io", d.io, kIoModes) || !t.boolean("preallocate", d.preallocate)
-            || !t.boolean("write_behind", d.writeBehind))
+        if (!ScenarioFields::device(t, name, d))
             return false;
-        if (QDir::isRelativePath(path)) {
-            if (m_ctx.deviceDir().isEmpty())
-                return t.failAt("path", tr("device '%1' has the relative path '%2', but no device directory was "
-                                           "given; give an absolute path or a device directory")
-                                            .arg(name, path));
-            path = QDir(m_ctx.deviceDir()).absoluteFilePath(path);
-        }
-        path = QDir::cleanPath(path);
         for (std::size_t i = 0; i < c.devices.size(); ++i)
-            if (c.devices[i].path == path.toStdString())
+            if (c.devices[i].path == d.path)
                 return t.failAt("path", tr("device '%1' uses the same swapfile as device '%2': %3")
-                                            .arg(name, QString::fromStdString(c.deviceNames[i]), path));
-        d.path = path.toStdString();
+                                            .arg(name, QString::fromStdString(c.deviceNames[i]),
+                                                 QString::fromStdString(d.path)));
         m_devices.insert(name, {int(c.devices.size()), lineOf(t, "name")});
         c.devices.push_back(d);
         c.deviceNames.push_back(name.toStdString());

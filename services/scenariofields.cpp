@@ -7,6 +7,7 @@
 #include "scenariovalues.h"
 #include "units.h"
 
+#include <QDir>
 #include <QStringList>
 
 #include <algorithm>
@@ -24,6 +25,10 @@ using namespace Qt::StringLiterals;
 constexpr Int kZstdMinLevel = -131072;
 constexpr Int kZstdMaxLevel = 22;
 constexpr std::uint64_t kNanosPerMs = 1'000'000;
+constexpr Int kMaxPriority = 32767; // swapon(2)
+
+constexpr Choice<IoMode> kIoModes[] = {
+    {"auto", IoMode::Auto}, {"direct", IoMode::Direct}, {"buffered", IoMode::Buffered}};
 
 QStringList cgroupNames(const SandboxConfig& c) {
     QStringList names;
@@ -180,6 +185,40 @@ bool ScenarioFields::cgroupRef(const TomlTable& t, std::string_view key, const S
     return t.failAt(key, tr("unknown cgroup '%1' in %2%3 (cgroups: %4)").arg(name, t.label(), hint, names.join(u", ")));
 }
 
+QList<std::pair<QString, int>> ScenarioFields::deviceNames(const SandboxConfig& c) {
+    QList<std::pair<QString, int>> named;
+    for (std::size_t i = 0; i < c.deviceNames.size(); ++i)
+        named.append({QString::fromStdString(c.deviceNames[i]), int(i)});
+    int added = int(c.devices.size());
+    for (const SandboxAction& a : c.actions) {
+        if (a.kind != SandboxAction::Kind::AddDevice)
+            continue;
+        if (!a.newDeviceName.empty())
+            named.append({QString::fromStdString(a.newDeviceName), added});
+        ++added;
+    }
+    return named;
+}
+
+bool ScenarioFields::device(const TomlTable& t, const QString& name, DeviceOptions& d) {
+    QString path = name.isEmpty() ? QString() : name + u".swap"_s;
+    if ((name.isEmpty() && !t.require("path")) || !t.line("path", path) || !t.require("size")
+        || !t.size("size", d.sizeBytes, SizeForm::Pages) || !t.integer("priority", d.priority, -1, kMaxPriority)
+        || !t.boolean("discard", d.discard) || !t.choice("io", d.io, kIoModes) || !t.boolean("preallocate", d.preallocate)
+        || !t.boolean("write_behind", d.writeBehind))
+        return false;
+    if (QDir::isRelativePath(path)) {
+        const QString& dir = t.context().deviceDir();
+        if (dir.isEmpty())
+            return t.failAt("path", tr("device '%1' has the relative path '%2', but no device directory was "
+                                       "given; give an absolute path or a device directory")
+                                        .arg(name.isEmpty() ? path : name, path));
+        path = QDir(dir).absoluteFilePath(path);
+    }
+    d.path = QDir::cleanPath(path).toStdString();
+    return true;
+}
+
 bool ScenarioFields::deviceRef(const TomlTable& t, std::string_view key, const SandboxConfig& c, int& index) {
     QString name;
     if (!t.line(key, name))
@@ -187,11 +226,13 @@ bool ScenarioFields::deviceRef(const TomlTable& t, std::string_view key, const S
     if (!t.find(key))
         return true;
     QStringList names;
-    for (const std::string& n : c.deviceNames)
-        names << QString::fromStdString(n);
-    if (const qsizetype found = names.indexOf(name); found >= 0) {
-        index = int(found);
-        return true;
+    const QList<std::pair<QString, int>> named = deviceNames(c);
+    for (const auto& [n, i] : named) {
+        if (n == name) {
+            index = i;
+            return true;
+        }
+        names << n;
     }
     return t.failAt(key, names.isEmpty()
                              ? tr("unknown device '%1' in %2 (the scenario has no [[device]])").arg(name, t.label())

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ScenarioFields: the values of scenario tables that need more than TomlTable's getters: a
 // pool table, a codec, durations in nanoseconds, a write budget, lists of tier names and
-// references to the devices and cgroups of the scenario. Internal to ScenarioParser.
+// references to the devices and cgroups of the scenario, and the options of a swapfile (a
+// [[device]] table or an add-device action). Internal to ScenarioParser.
 //
 // Shared by the document's conversion (scenarioconfigbuilder.h) and the action reader
 // (scenarioactionreader.h), which also reads the `swaptierctl --action` options: a value is
@@ -47,8 +48,18 @@ public:
     /// A cgroup of `c` by name: "/" is the root, and a leading '/' may be added to any name
     /// ("/batch" names "batch"). Absent: `index` is left as it is.
     static bool cgroupRef(const TomlTable& t, std::string_view key, const SandboxConfig& c, int& index);
-    /// A device of `c` by name (SandboxConfig::deviceNames). Absent: `index` is left as it is.
+    /// A device of `c` by name: one of SandboxConfig::deviceNames, or the name of an
+    /// add-device action of c.actions (the j-th one is device devices.size() + j, as
+    /// SandboxAction says). Absent: `index` is left as it is.
     static bool deviceRef(const TomlTable& t, std::string_view key, const SandboxConfig& c, int& index);
+    /// The named devices of `c` with their indices: deviceNames, then the named add-device
+    /// actions of c.actions.
+    static QList<std::pair<QString, int>> deviceNames(const SandboxConfig& c);
+    /// The swapfile keys of a [[device]] table or an add-device action (path, size,
+    /// priority, discard, io, preallocate, write_behind) into `d`. `name` is the device's
+    /// name (the default path is "<name>.swap"; empty: a path is required); a relative path
+    /// is taken in the device directory (ParseContext::deviceDir), which must then be given.
+    static bool device(const TomlTable& t, const QString& name, DeviceOptions& d);
     /// ", did you mean 'x'?" when `given` is a likely misspelling of one of `names`, else "".
     static QString suggestion(const QString& given, const QStringList& names);
 };

@@ -47,7 +47,8 @@ inline constexpr std::string_view kActionKeys[] = {
     "at",        "kind",          "device",          "priority",      "pool",       "cgroup",
     "max_pages", "max_pool_bytes", "max_write_bytes", "min_idle",      "second_chance", "compressed",
     "batch_pages", "swap_max",    "zswap_max",       "zswap_writeback", "allowed_tiers", "codec",
-    "zstd_level", "device_to_pool", "device_to_faster_tier", "min_loads"};
+    "zstd_level", "device_to_pool", "device_to_faster_tier", "min_loads", "name",         "path",
+    "size",       "discard",       "io",              "preallocate",   "write_behind"};
 inline constexpr std::string_view kSweepKeys[] = {"key", "values", "label"};
 inline constexpr std::string_view kMixKeys[] = {"zero", "text", "binary", "random", "heap"};
 

@@ -40,6 +40,15 @@ QList<std::pair<const char*, quint64>> StatsReport::eventCounters(const EventCou
         {"swap_frees", e.frees},           {"swap_moves", e.moves},           {"swap_move_failures", e.moveFailures},
         {"promotions", e.promotions},      {"tier_promotions", e.tierPromotions}, {"recompressions", e.recompressions}, {"writeback_writes", e.writebackWrites},
         {"zswap_rejects", e.poolRejects},  {"swap_io_errors", e.ioErrors},    {"swap_corruptions", e.corruptions},
+        // Traffic per place (EventCounters::storedTo / loadedFrom).
+        {"stored_zero", e.storedTo[std::size_t(Backend::Zero)]},
+        {"stored_pool", e.storedTo[std::size_t(Backend::Pool)]},
+        {"stored_device", e.storedTo[std::size_t(Backend::Device)]},
+        {"stored_memory", e.storedTo[std::size_t(Backend::Memory)]},
+        {"loaded_zero", e.loadedFrom[std::size_t(Backend::Zero)]},
+        {"loaded_pool", e.loadedFrom[std::size_t(Backend::Pool)]},
+        {"loaded_device", e.loadedFrom[std::size_t(Backend::Device)]},
+        {"loaded_memory", e.loadedFrom[std::size_t(Backend::Memory)]},
     };
 }
 

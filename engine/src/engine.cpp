@@ -390,6 +390,7 @@ Result<SlotId> EngineImpl::storePage(ConstPage page, CgroupId cgroup, const Stor
         auto& ev = txn.events(cgroup.value);
         ++ev.swapOuts;
         ++ev.swpoutZero;
+        ++ev.storedTo[std::size_t(Backend::Zero)];
         return ref->slot;
     }
 
@@ -429,6 +430,7 @@ Result<SlotId> EngineImpl::storePage(ConstPage page, CgroupId cgroup, const Stor
     txn.usage(cgroup.value, Backing::backend(b), +1, Backing::storedBytes(b));
     settleCharges(cgroup.value, Backing::make(BackingType::Free), b, stored->deviceCharged);
     ++ev.swapOuts;
+    ++ev.storedTo[std::size_t(Backing::backend(b))];
     if (Backing::type(b) == BackingType::Pool) {
         ++ev.zswpout;
         lruInsertLocked(l, cgroup.value);
@@ -463,6 +465,7 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
             auto& ev = txn.events(l.cgroup());
             ++ev.swapIns;
             ++ev.cacheHits;
+            ++ev.loadedFrom[std::size_t(info.from)];
             return info;
         }
         if (Backing::type(b) == BackingType::Zero) {
@@ -471,6 +474,7 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
             auto& ev = txn.events(l.cgroup());
             ++ev.swapIns;
             ++ev.swpinZero;
+            ++ev.loadedFrom[std::size_t(Backend::Zero)];
             return info;
         }
         if (!(m & Meta::kBusy))
@@ -530,6 +534,7 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
     auto& ev = txn.events(cg);
     if (st) {
         ++ev.swapIns;
+        ++ev.loadedFrom[std::size_t(Backing::backend(b))];
         if (Backing::type(b) == BackingType::Pool) {
             ++ev.zswpin;
             if (l.cluster->lruWords)
@@ -555,6 +560,7 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
             ++ev.promotions;
             ++ev.moves;
             ++ev.zswpout;
+            ++ev.storedTo[std::size_t(Backend::Pool)]; // loaded once: counted as the swap-in
             oldSpace = b;
             promoted = false;
         } else if (promotedSlot && countLocked(l) > 0 && l.backing() == b) {
@@ -567,6 +573,7 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
             ++ev.tierPromotions;
             ++ev.moves;
             ++ev.pswpout;
+            ++ev.storedTo[std::size_t(Backend::Device)]; // loaded once: counted as the swap-in
             oldSpace = b;
             promotedSlot = 0;
         }

@@ -144,6 +144,8 @@ Result<MoveOutcome> EngineImpl::moveEntry(SlotId slot, const MoveTarget& target,
     else if (Backing::type(newBacking) == BackingType::Device && l.cluster->lruWords)
         l.cluster->lruWords[l.offset] = 0;
     ++ev.moves;
+    ++ev.storedTo[std::size_t(Backing::backend(newBacking))];
+    ++ev.loadedFrom[std::size_t(Backing::backend(oldBacking))];
     if (Backing::type(newBacking) == BackingType::Pool)
         ++ev.zswpout;
     if (Backing::type(newBacking) == BackingType::Device) {
@@ -305,6 +307,8 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
     }
     if (options.progress)
         options.progress(report.entries, report.entries);
+    // The device's reads and writes leave EngineStats::devices with it: hand them over.
+    report.device = dev->stats();
     Status removed = m_devices.remove(device, options.removeFile);
     report.nanos = std::uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
                                      std::chrono::steady_clock::now() - start).count());

@@ -354,6 +354,8 @@ void EngineImpl::commitBatch(WritebackPass& pass, WritebackBatch& batch) {
                 ++ev.moves;
                 ++ev.zswpwb;
                 ++ev.pswpout;
+                ++ev.storedTo[std::size_t(Backend::Device)];
+                ++ev.loadedFrom[std::size_t(Backend::Pool)];
                 ++rep.written;
                 rep.poolBytesFreed += Backing::storedBytes(t.backing);
                 oldSpace = t.backing;

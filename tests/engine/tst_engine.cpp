@@ -74,6 +74,7 @@ private slots:
     void swapoffCancelKeepsDevice();
     void swapoffWhileOthersStoreAndLoad();
     void statsAddUp();
+    void trafficPerBackend();
     void everythingReturnedAfterFree();
     void runtimePoolCodecSwitch();
     void invalidOptionsRefused_data();
@@ -600,6 +601,100 @@ void TstEngine::statsAddUp() {
     QCOMPARE(s.backends[std::size_t(Backend::Pool)].entries, s.pool.objects);
     QCOMPARE(s.backends[std::size_t(Backend::Device)].entries, s.devices[0].usedSlots);
     QVERIFY(s.slotTable.bytesPerEntry() > 0);
+}
+
+// EventCounters::storedTo / loadedFrom, each place's traffic: a swap-out stores into one place,
+// a swap-in loads from its entry's place (a swap-cache hit of a memory entry included), a move
+// loads from the place it leaves and stores into the one it reaches. Swapoff hands over the
+// device's final reads and writes, which leave the statistics with it.
+void TstEngine::trafficPerBackend() {
+    auto dir = makeScratchDir();
+    auto e = makeEngine();
+    auto dev = e->addDevice(deviceIn(dir, "t", 256));
+    QVERIFY(dev.ok());
+    std::vector<std::pair<SlotId, Page>> zero, pool, device, memory;
+    const auto store = [&](std::vector<std::pair<SlotId, Page>>& into, PageKind kind, Placement placement, int n,
+                           std::uint16_t cgroup) {
+        for (int i = 0; i < n; ++i) {
+            Page p = makePage(kind, std::uint64_t(into.size() * 100 + std::size_t(i) + std::size_t(placement)));
+            StoreOptions so;
+            so.placement = placement;
+            auto slot = e->swapOut(p, CgroupId{cgroup}, so);
+            QVERIFY2(slot.ok(), errcName(slot.code()));
+            into.emplace_back(*slot, p);
+        }
+    };
+    store(zero, PageKind::Zero, Placement::Auto, 4, 0);
+    store(pool, PageKind::Text, Placement::Auto, 6, 1);
+    store(device, PageKind::Text, Placement::DeviceOnly, 5, 0);
+    store(memory, PageKind::Random, Placement::Memory, 3, 1);
+    using Counts = std::array<std::uint64_t, kBackendCount>; // zero, pool, device, memory
+    const auto check = [&](const Counts& stored, const Counts& loaded) {
+        const EngineStats s = e->stats();
+        const EventCounters& ev = s.events;
+        QCOMPARE(ev.storedTo, stored);
+        QCOMPARE(ev.loadedFrom, loaded);
+        QCOMPARE(ev.storedTo[std::size_t(Backend::Zero)], ev.swpoutZero);
+        QCOMPARE(ev.storedTo[std::size_t(Backend::Pool)], ev.zswpout);
+        QCOMPARE(ev.storedTo[std::size_t(Backend::Device)], ev.pswpout);
+        QCOMPARE(ev.loadedFrom[std::size_t(Backend::Zero)], ev.swpinZero);
+        std::uint64_t storedSum = 0, loadedSum = 0;
+        Counts perCgroupStored{}, perCgroupLoaded{};
+        for (std::size_t b = 0; b < kBackendCount; ++b) {
+            storedSum += ev.storedTo[b];
+            loadedSum += ev.loadedFrom[b];
+            for (const CgroupStats& c : s.cgroups) {
+                perCgroupStored[b] += c.events.storedTo[b];
+                perCgroupLoaded[b] += c.events.loadedFrom[b];
+            }
+        }
+        QCOMPARE(storedSum, ev.swapOuts + ev.moves);
+        QCOMPARE(loadedSum, ev.swapIns + ev.moves - ev.promotions);
+        QCOMPARE(perCgroupStored, ev.storedTo); // the cgroups' figures add up to the global ones
+        QCOMPARE(perCgroupLoaded, ev.loadedFrom);
+    };
+    check({4, 6, 5, 3}, {0, 0, 0, 0});
+    if (QTest::currentTestFailed())
+        return;
+
+    for (int i = 0; i < 2; ++i)
+        verifyIn(*e, zero[std::size_t(i)].first, zero[std::size_t(i)].second);
+    for (int i = 0; i < 3; ++i)
+        verifyIn(*e, pool[std::size_t(i)].first, pool[std::size_t(i)].second);
+    for (int i = 0; i < 2; ++i)
+        verifyIn(*e, device[std::size_t(i)].first, device[std::size_t(i)].second);
+    verifyIn(*e, memory[0].first, memory[0].second); // a swap-cache hit: loaded from memory
+    check({4, 6, 5, 3}, {2, 3, 2, 1});
+    if (QTest::currentTestFailed())
+        return;
+
+    // Moves: two pool entries to the device, one into memory; a memory entry into the pool.
+    QCOMPARE(*e->move(pool[0].first, MoveTarget::onDevice(*dev)), MoveOutcome::Moved);
+    QCOMPARE(*e->move(pool[1].first, MoveTarget::anyDevice()), MoveOutcome::Moved);
+    QCOMPARE(*e->move(pool[2].first, MoveTarget::memory()), MoveOutcome::Moved);
+    QCOMPARE(*e->move(memory[1].first, MoveTarget::pool()), MoveOutcome::Moved);
+    QCOMPARE(*e->move(zero[0].first, MoveTarget::pool()), MoveOutcome::ZeroPage); // nothing moves
+    check({4, 7, 7, 4}, {2, 6, 2, 2});
+    if (QTest::currentTestFailed())
+        return;
+
+    // Swapoff with no other device: the device's 7 entries go into memory.
+    const DeviceStats before = e->stats().devices.at(0);
+    QCOMPARE(before.writes, 7u);
+    QCOMPARE(before.reads, 2u);
+    auto report = e->swapoff(*dev);
+    QVERIFY2(report.ok(), errcName(report.code()));
+    QCOMPARE(report->toMemory, 7u);
+    QCOMPARE(report->device.writes, 7u);
+    QCOMPARE(report->device.reads, 2u + 7u); // the moves read every entry once
+    QCOMPARE(report->device.path, before.path);
+    QVERIFY(e->stats().devices.empty());
+    check({4, 7, 7, 11}, {2, 6, 9, 2});
+    if (QTest::currentTestFailed())
+        return;
+    for (const auto* group : {&zero, &pool, &device, &memory})
+        for (const auto& [slot, page] : *group)
+            verifyIn(*e, slot, page);
 }
 
 void TstEngine::everythingReturnedAfterFree() {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ActionSpec (swaptierctl --action): specs give the actions they describe, the same as the
 // equivalent [[action]] table of a file; bad specs name the offending word and say what is
-// wrong with the scenario parser's words; addTo() adds to every variant or to none.
+// wrong with the scenario parser's words; addTo() adds to every variant or to none, and a later
+// spec may name the device of an earlier add-device.
 #include <QMap>
 #include <QTest>
 
@@ -79,6 +80,12 @@ QMap<QString, QString> describe(const SandboxAction& a) {
                              .arg(r.zstdLevel)
                              .arg(QString::number(r.minIdleNanos), n(r.maxPages));
     f[u"promotion"_s] = u"%1/%2/%3"_s.arg(b(a.promotion.deviceToPool), b(a.promotion.deviceToFasterTier)).arg(a.promotion.minLoads);
+    const DeviceOptions& d = a.newDevice;
+    const char* io = d.io == IoMode::Direct ? "direct" : d.io == IoMode::Buffered ? "buffered" : "auto";
+    f[u"newDevice"_s] = u"%1/%2/%3/%4/%5/%6/%7"_s.arg(QString::fromStdString(d.path), n(d.sizeBytes))
+                            .arg(d.priority)
+                            .arg(QLatin1String(io), b(d.discard), b(d.preallocate), b(d.writeBehind));
+    f[u"name"_s] = QString::fromStdString(a.newDeviceName);
     return f;
 }
 
@@ -104,6 +111,9 @@ private slots:
     void fileAndOptionAgree();
     void addToEveryVariant();
     void addToIsAllOrNothing();
+    void addDevice_data();
+    void addDevice();
+    void laterSpecNamesAddedDevice();
     void everyKindNameIsAKind();
     void errorText();
     void helpNamesTheKinds();
@@ -261,6 +271,9 @@ void TestActionSpec::fileAndOptionAgree_data() {
                               << QByteArray("kind = \"set-pool\"\npool = { limit = \"16M\" }\nat = \"start\"\n");
     QTest::newRow("set-promotion") << u"set-promotion min_loads=2"_s
                                    << QByteArray("kind = \"set-promotion\"\nmin_loads = 2\n");
+    QTest::newRow("add-device") << u"add-device name=extra path=/srv/x.swap size=64M priority=5 io=direct at=30%"_s
+                                << QByteArray("kind = \"add-device\"\nname = \"extra\"\npath = \"/srv/x.swap\"\n"
+                                              "size = \"64M\"\npriority = 5\nio = \"direct\"\nat = \"30%\"\n");
 }
 
 void TestActionSpec::fileAndOptionAgree() {
@@ -321,13 +334,113 @@ void TestActionSpec::everyKindNameIsAKind() {
                  {Kind::SetPool, "pool={}"},             {Kind::CompactDevice, "device=ssd"},
                  {Kind::CompactPool, ""},                {Kind::Writeback, ""},
                  {Kind::SetCgroupPolicy, "cgroup=/ zswap_max=1M"}, {Kind::Recompress, ""},
-                 {Kind::SetPromotion, "min_loads=1"}};
+                 {Kind::SetPromotion, "min_loads=1"},   {Kind::AddDevice, "path=/srv/new.swap size=1M"}};
     for (const auto& k : kinds) {
         const QString spec = SandboxJson::actionKindName(k.kind) + u' ' + QLatin1String(k.keys);
         const auto action = actionOf(ActionSpec::parse(spec, scenario.variants[0].config));
         QVERIFY(action);
         QCOMPARE(action->kind, k.kind);
     }
+}
+
+// add-device takes the keys of a [[device]] table; with a device directory, a relative path (or
+// the default "<name>.swap") is taken in it. The name and the swapfile must be new.
+void TestActionSpec::addDevice_data() {
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("deviceDir");
+    QTest::addColumn<QString>("expected"); // newDevice "path/size/priority/io/discard/preallocate/write_behind", or "!word: error fragment"
+
+    const QString dir = u"/run/devs"_s;
+    QTest::newRow("the brief's, no name") << u"add-device path=/tmp/a.swap size=64M priority=5"_s << QString()
+                                          << u"/tmp/a.swap/67108864/5/auto/true/false/true"_s;
+    QTest::newRow("name: default path in the device dir")
+        << u"add-device name=extra size=1M"_s << dir << u"/run/devs/extra.swap/1048576/-1/auto/true/false/true"_s;
+    QTest::newRow("relative path in the device dir")
+        << u"add-device path=sub/../b.swap size=8K io=buffered discard=false preallocate=true write_behind=false"_s
+        << dir << u"/run/devs/b.swap/8192/-1/buffered/false/true/false"_s;
+    QTest::newRow("a path that looks like a number") << u"add-device path=5 size=4K"_s << dir
+                                                     << u"/run/devs/5/4096/-1/auto/true/false/true"_s;
+    QTest::newRow("relative path without a device dir")
+        << u"add-device name=extra size=1M"_s << QString() << u"!:no device directory was given"_s;
+    QTest::newRow("neither name nor path") << u"add-device size=1M"_s << dir
+                                           << u"!:missing required key 'path' in --action"_s;
+    QTest::newRow("no size") << u"add-device name=x"_s << dir << u"!:missing required key 'size' in --action"_s;
+    QTest::newRow("size not whole pages") << u"add-device name=x size=5000"_s << dir
+                                          << u"!size=5000:'size' in --action must be a whole number of 4096-byte pages"_s;
+    QTest::newRow("priority out of range") << u"add-device name=x size=1M priority=40000"_s << dir
+                                           << u"!priority=40000:must be between -1 and 32767"_s;
+    QTest::newRow("io mode") << u"add-device name=x size=1M io=fast"_s << dir << u"!io=fast:'io' in --action must be one of"_s;
+    QTest::newRow("name of a device") << u"add-device name=ssd size=1M path=/tmp/o.swap"_s << dir
+                                      << u"!name=ssd:duplicate device name 'ssd'"_s;
+    QTest::newRow("invalid name") << u"add-device name=a/b size=1M"_s << dir
+                                  << u"!name=a/b:device name 'a/b' may only use letters"_s;
+    QTest::newRow("swapfile of a device") << u"add-device name=x size=1M path=/srv/swaptier/ssd.swap"_s << dir
+                                          << u"!path=/srv/swaptier/ssd.swap:device 'x' uses the same swapfile as device "
+                                             "'ssd': /srv/swaptier/ssd.swap"_s;
+    QTest::newRow("key of another kind") << u"add-device name=x size=1M cgroup=/"_s << dir
+                                         << u"!cgroup=/:'cgroup' in --action does not apply to kind = \"add-device\""_s;
+    QTest::newRow("device key") << u"add-device name=x size=1M device=ssd"_s << dir
+                                << u"!device=ssd:does not apply to kind = \"add-device\""_s;
+}
+
+void TestActionSpec::addDevice() {
+    QFETCH(QString, spec);
+    QFETCH(QString, deviceDir);
+    QFETCH(QString, expected);
+    const LoadedScenario scenario = load(kScenario);
+    if (QTest::currentTestFailed())
+        return;
+    const auto outcome = ActionSpec::parse(spec, scenario.variants[0].config, deviceDir);
+    if (expected.startsWith(u'!')) {
+        const auto* error = std::get_if<ActionSpecError>(&outcome);
+        QVERIFY2(error, "the spec should have been refused");
+        const qsizetype colon = expected.indexOf(u':');
+        QCOMPARE(error->word, expected.mid(1, colon - 1));
+        QVERIFY2(error->message.contains(expected.mid(colon + 1)), qPrintable(error->message));
+        return;
+    }
+    const auto action = actionOf(outcome);
+    if (!action)
+        return;
+    QCOMPARE(action->kind, SandboxAction::Kind::AddDevice);
+    QCOMPARE(describe(*action).value(u"newDevice"_s), expected);
+}
+
+// A later --action names the device an earlier one adds (it is device 2: after ssd and "1"),
+// but not before that add runs; two adds may not share a name or a swapfile.
+void TestActionSpec::laterSpecNamesAddedDevice() {
+    LoadedScenario scenario = load(kScenario);
+    if (QTest::currentTestFailed())
+        return;
+    const QString dir = u"/run/devs"_s;
+    auto error = ActionSpec::addTo(
+        scenario, {u"add-device name=extra size=1M at=30%"_s, u"swapoff device=extra at=50%"_s}, dir);
+    QVERIFY2(!error, qPrintable(error ? error->toString() : QString()));
+    const auto& actions = scenario.variants[0].config.actions;
+    QCOMPARE(actions.size(), std::size_t(2));
+    QCOMPARE(actions[0].newDeviceName, std::string("extra"));
+    QCOMPARE(actions[0].newDevice.path, std::string("/run/devs/extra.swap"));
+    QCOMPARE(actions[1].kind, SandboxAction::Kind::Swapoff);
+    QCOMPARE(actions[1].device, 2);
+    QVERIFY(validateSandboxConfig(scenario.variants[0].config).ok());
+
+    LoadedScenario again = load(kScenario);
+    error = ActionSpec::addTo(again, {u"add-device name=extra size=1M at=60%"_s, u"compact-device device=extra at=50%"_s},
+                              dir);
+    QVERIFY(error);
+    QCOMPARE(error->word, u"device=extra"_s);
+    QVERIFY2(error->message.contains(u"device 'extra' is added at \"60%\", after this action runs (at \"50%\")"_s),
+             qPrintable(error->message));
+    QVERIFY(again.variants[0].config.actions.empty());
+    error = ActionSpec::addTo(again, {u"add-device name=extra size=1M"_s, u"add-device name=extra size=1M path=o.swap"_s},
+                              dir);
+    QVERIFY(error);
+    QVERIFY2(error->message.contains(u"duplicate device name 'extra'"_s), qPrintable(error->message));
+    error = ActionSpec::addTo(again, {u"add-device name=one size=1M path=x.swap"_s, u"add-device name=two size=1M path=x.swap"_s},
+                              dir);
+    QVERIFY(error);
+    QVERIFY2(error->message.contains(u"device 'two' uses the same swapfile as device 'one': /run/devs/x.swap"_s),
+             qPrintable(error->message));
 }
 
 void TestActionSpec::errorText() {
@@ -340,7 +453,7 @@ void TestActionSpec::errorText() {
 void TestActionSpec::helpNamesTheKinds() {
     const QString help = ActionSpec::helpText();
     for (const char* kind : {"swapoff", "set-priority", "set-pool", "compact-device", "compact-pool", "writeback",
-                             "set-policy", "recompress", "set-promotion"})
+                             "set-policy", "recompress", "set-promotion", "add-device"})
         QVERIFY2(help.contains(QLatin1String(kind)), kind);
     QVERIFY(help.contains(u"--action \"writeback cgroup=/batch at=50% max_pages=4096\""_s));
 }

@@ -98,6 +98,7 @@ SandboxReport fullReport(SwapDesign design, std::uint64_t base = 1000) {
     ActionFigures compact = writeback;
     compact.kind = SandboxAction::Kind::CompactDevice;
     compact.at = 1.0;
+    compact.device = 1;
     compact.error = Error::of(Errc::IoError);
     compact.error.on(DeviceId{1}).file("/var/swap/tier1.swap", 4096).os(5);
     r.actions = {writeback, compact};
@@ -109,7 +110,22 @@ SandboxReport fullReport(SwapDesign design, std::uint64_t base = 1000) {
     s.counters = countersWith(base + 100);
     s.figures = figuresWith(base + 1);
     s.tiers = {{"pool", Backend::Pool, -1, 10, 40960, 12000, 0},
-               {"/var/swap/tier1.swap", Backend::Device, 1, 20, 81920, 81920, 1 << 30}};
+               {"tier1", Backend::Device, 1, 20, 81920, 81920, 1 << 30}};
+    s.tiers[0].pagesIn = 300;
+    s.tiers[0].pagesOut = 400;
+    TierUsage& device = s.tiers[1];
+    device.tier = "fast";
+    device.path = "/var/swap/tier1.swap";
+    device.pagesIn = 500;
+    device.pagesOut = kTwoTo53 + 5;
+    TierUsage gone = device;
+    gone.name = "/var/swap/tier2.swap";
+    gone.path = gone.name;
+    gone.device = 2;
+    gone.tier.clear();
+    gone.entries = gone.originalBytes = gone.storedBytes = gone.capacityBytes = 0;
+    gone.swappedOff = true;
+    s.tiers.push_back(gone);
     CgroupUsage root;
     root.name = "/";
     root.residentPages = 300;
@@ -362,6 +378,17 @@ void TestSandboxJson::reportValues_data() {
     QTest::newRow("device tier") << u"final/tiers/1/device"_s << u"1"_s;
     QTest::newRow("tier backend") << u"final/tiers/1/backend"_s << u"\"device\""_s;
     QTest::newRow("tier capacity") << u"final/tiers/1/capacity_bytes"_s << u"1073741824"_s;
+    QTest::newRow("tier pages in") << u"final/tiers/0/pages_in"_s << u"300"_s;
+    QTest::newRow("tier pages out") << u"final/tiers/0/pages_out"_s << u"400"_s;
+    QTest::newRow("tier without path") << u"final/tiers/0/path"_s << u"null"_s;
+    QTest::newRow("device display name") << u"final/tiers/1/name"_s << u"\"tier1\""_s;
+    QTest::newRow("device path") << u"final/tiers/1/path"_s << u"\"/var/swap/tier1.swap\""_s;
+    QTest::newRow("device pages out, exact") << u"final/tiers/1/pages_out"_s << u"9007199254740997"_s;
+    QTest::newRow("device on") << u"final/tiers/1/swapped_off"_s << u"false"_s;
+    QTest::newRow("device swapped off") << u"final/tiers/2/swapped_off"_s << u"true"_s;
+    QTest::newRow("swapped-off device capacity") << u"final/tiers/2/capacity_bytes"_s << u"null"_s;
+    QTest::newRow("swapped-off device traffic") << u"final/tiers/2/pages_in"_s << u"500"_s;
+    QTest::newRow("engine traffic") << u"engine/events/stored_pool"_s << u"0"_s;
     QTest::newRow("progress") << u"final/progress"_s << u"0.75"_s;
     QTest::newRow("figure") << u"figures/disk_reserved_bytes"_s << u"4096000"_s;
     QTest::newRow("swapoff") << u"swapoffs/0/ptes_visited"_s << u"123456"_s;
@@ -388,6 +415,8 @@ void TestSandboxJson::reportValues_data() {
     QTest::newRow("action wall") << u"actions/0/nanos"_s << u"3000000"_s;
     QTest::newRow("action CPU, exact") << u"actions/0/cpu_nanos"_s << u"9007199254740995"_s;
     QTest::newRow("action error code") << u"actions/0/error/code"_s << u"\"device-full\""_s;
+    QTest::newRow("action without device") << u"actions/0/device"_s << u"null"_s;
+    QTest::newRow("action on a device") << u"actions/1/device"_s << u"1"_s;
     QTest::newRow("second action kind") << u"actions/1/kind"_s << u"\"compact-device\""_s;
     QTest::newRow("second action error path") << u"actions/1/error/path"_s << u"\"/var/swap/tier1.swap\""_s;
 }
@@ -468,10 +497,14 @@ void TestSandboxJson::actionValues() {
     ActionFigures ok;
     ok.kind = SandboxAction::Kind::CompactPool;
     ok.bytesReclaimed = 8192;
-    r.actions = {ok, ok};
+    r.actions = {ok, ok, ok};
     r.actions[1].kind = SandboxAction::Kind::SetCgroupPolicy;
+    r.actions[2].kind = SandboxAction::Kind::AddDevice; // the device it created
+    r.actions[2].device = 3;
     const QJsonObject json = SandboxJson::report(r, {});
-    QCOMPARE(json.value(u"actions"_s).toArray().size(), 2);
+    QCOMPARE(json.value(u"actions"_s).toArray().size(), 3);
+    QCOMPARE(jsonText(at(json, u"actions/2/kind"_s)), u"\"add-device\""_s);
+    QCOMPARE(jsonText(at(json, u"actions/2/device"_s)), u"3"_s);
     QCOMPARE(jsonText(at(json, u"actions/0/error"_s)), u"null"_s);
     QCOMPARE(jsonText(at(json, u"actions/0/kind"_s)), u"\"compact-pool\""_s);
     QCOMPARE(jsonText(at(json, u"actions/0/bytes_reclaimed"_s)), u"8192"_s);
@@ -488,7 +521,7 @@ void TestSandboxJson::actionKindNames() {
         {Kind::SetPool, u"set-pool"_s},          {Kind::CompactDevice, u"compact-device"_s},
         {Kind::CompactPool, u"compact-pool"_s},  {Kind::Writeback, u"writeback"_s},
         {Kind::SetCgroupPolicy, u"set-policy"_s}, {Kind::Recompress, u"recompress"_s},
-        {Kind::SetPromotion, u"set-promotion"_s}};
+        {Kind::SetPromotion, u"set-promotion"_s}, {Kind::AddDevice, u"add-device"_s}};
     for (const auto& [kind, name] : names)
         QCOMPARE(SandboxJson::actionKindName(kind), name);
 }

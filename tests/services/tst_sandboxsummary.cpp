@@ -59,6 +59,8 @@ private slots:
     void comparisonWithAMissingAction();
     void comparisonRowsAreTheTable_data();
     void comparisonRowsAreTheTable();
+    void tiersShowTraffic();
+    void addedDeviceNamesItsIndex();
 };
 
 void TestSandboxSummary::formatAt_data() {
@@ -95,6 +97,51 @@ void TestSandboxSummary::reportListsActions() {
     const QString second = lineStarting(text, u"2. compact-pool"_s);
     QVERIFY2(second.contains(u" end "_s) && second.contains(u"8.0 KiB"_s), qPrintable(second));
     QVERIFY(!text.contains(u"failed"_s));
+}
+
+// The tiers table has the pages loaded from and stored into each place, and says which device
+// was swapped off.
+void TestSandboxSummary::tiersShowTraffic() {
+    SandboxReport r;
+    TierUsage pool;
+    pool.name = "pool";
+    pool.backend = Backend::Pool;
+    pool.entries = 10;
+    pool.pagesIn = 1234;
+    pool.pagesOut = 5678;
+    TierUsage gone;
+    gone.name = "extra";
+    gone.backend = Backend::Device;
+    gone.device = 1;
+    gone.path = "/srv/extra.swap";
+    gone.swappedOff = true;
+    gone.pagesIn = 77;
+    gone.pagesOut = 88;
+    r.final.tiers = {pool, gone};
+    const QString text = SandboxSummary::report(u"t"_s, r);
+    QVERIFY2(text.contains(u"pages in"_s) && text.contains(u"pages out"_s), qPrintable(text));
+    const QStringList poolCells = lineStarting(text, u"pool "_s).simplified().split(u' ');
+    QCOMPARE(poolCells.mid(poolCells.size() - 2), (QStringList{u"1234"_s, u"5678"_s}));
+    const QString goneLine = lineStarting(text, u"extra "_s);
+    QVERIFY2(goneLine.contains(u"swapped off"_s), qPrintable(goneLine));
+    QVERIFY2(goneLine.simplified().endsWith(u"77 88"_s), qPrintable(goneLine));
+}
+
+void TestSandboxSummary::addedDeviceNamesItsIndex() {
+    SandboxReport r;
+    ActionFigures add;
+    add.kind = SandboxAction::Kind::AddDevice;
+    add.at = 0.3;
+    add.device = 2;
+    ActionFigures failed = add;
+    failed.device = -1;
+    failed.error = Error::of(Errc::NoSpace);
+    failed.error.file("/srv/full.swap");
+    r.actions = {add, failed};
+    const QString text = SandboxSummary::report(u"t"_s, r);
+    QVERIFY2(!lineStarting(text, u"1. add-device (device 2)"_s).isEmpty(), qPrintable(text));
+    QVERIFY2(lineStarting(text, u"2. add-device"_s).simplified().startsWith(u"2. add-device 30%"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Action 2. add-device failed: "_s + errorText(failed.error)), qPrintable(text));
 }
 
 void TestSandboxSummary::failedActionSaysWhy() {

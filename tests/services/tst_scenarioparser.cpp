@@ -160,6 +160,12 @@ QMap<QString, QString> flatten(const SandboxConfig& c) {
                                      .arg(r.zstdLevel)
                                      .arg(n(r.minIdleNanos), lim(r.maxPages));
         f[p + u"promotion"_s] = u"%1/%2/%3"_s.arg(b(a.promotion.deviceToPool), b(a.promotion.deviceToFasterTier)).arg(a.promotion.minLoads);
+        const DeviceOptions& d = a.newDevice;
+        f[p + u"newDevice"_s] = u"%1/%2/%3/%4/%5/%6/%7"_s.arg(s(d.path), n(d.sizeBytes))
+                                    .arg(d.priority)
+                                    .arg(int(d.io))
+                                    .arg(b(d.discard), b(d.preallocate), b(d.writeBehind));
+        f[p + u"newDeviceName"_s] = s(a.newDeviceName);
     }
     return f;
 }
@@ -479,6 +485,27 @@ void TestScenarioParser::goodInputs_data() {
           "[[tier]]\nname = \"fast\"\nmin_priority = 10\n[[tier]]\nname = \"slow\"\nmax_priority = 9\n"
           "[[cgroup]]\nname = \"work\"\n[[cgroup]]\nname = \"work/batch\"\nparent = \"work\"\n"
         + kWork;
+    QTest::newRow("add-device: [[device]] keys; later actions name it")
+        << bytes(setup
+                 + "[[action]]\nkind = \"add-device\"\nat = \"30%\"\nname = \"extra\"\nsize = \"64M\"\npriority = 20\n"
+                   "[[action]]\nkind = \"add-device\"\nat = 0.3\npath = \"/mnt/hdd/b.swap\"\nsize = 8192\nio = \"direct\"\n"
+                   "discard = false\npreallocate = true\nwrite_behind = false\n"
+                   "[[action]]\nkind = \"set-priority\"\nat = \"30%\"\ndevice = \"extra\"\npriority = 3\n"
+                   "[[action]]\nkind = \"swapoff\"\ndevice = \"extra\"\n"
+                   "[[action]]\nkind = \"compact-device\"\ndevice = \"ssd\"\n")
+        << QStringList{u"actions=5"_s,
+                       u"devices=1"_s, // an added device is no [[device]]: it comes at run time
+                       u"actions[0].kind=9"_s,
+                       u"actions[0].at=0.3"_s,
+                       u"actions[0].newDevice=/srv/swaptier/extra.swap/67108864/20/0/true/false/true"_s,
+                       u"actions[0].newDeviceName=extra"_s,
+                       u"actions[1].newDevice=/mnt/hdd/b.swap/8192/-1/1/false/true/false"_s,
+                       u"actions[1].newDeviceName="_s,
+                       u"actions[2].device=1"_s, // devices.size() + 0: the first add
+                       u"actions[2].priority=3"_s,
+                       u"actions[3].kind=0"_s,
+                       u"actions[3].device=1"_s,
+                       u"actions[4].device=0"_s};
     QTest::newRow("compactions")
         << bytes(setup + "[[action]]\nkind = \"compact-device\"\ndevice = \"ssd\"\nat = \"50%\"\n"
                          "[[action]]\nkind = \"compact-pool\"\n")
@@ -793,10 +820,40 @@ void TestScenarioParser::badInputs_data() {
     QTest::newRow("action kind typo: did you mean")
         << action("kind = \"writebak\"\n") << 22 << 8
         << u"'kind' in [[action]] must be one of \"swapoff\", \"set-priority\", \"set-pool\", \"compact-device\", "
-           "\"compact-pool\", \"writeback\", \"set-policy\", \"recompress\", \"set-promotion\", not \"writebak\"; "
-           "did you mean \"writeback\"?"_s;
+           "\"compact-pool\", \"writeback\", \"set-policy\", \"recompress\", \"set-promotion\", \"add-device\", "
+           "not \"writebak\"; did you mean \"writeback\"?"_s;
     QTest::newRow("action kind far from any: no suggestion")
-        << action("kind = \"defragment\"\n") << 22 << 8 << u"\"set-promotion\", not \"defragment\""_s;
+        << action("kind = \"defragment\"\n") << 22 << 8 << u"\"add-device\", not \"defragment\""_s;
+    QTest::newRow("add-device: name of a [[device]]")
+        << action("kind = \"add-device\"\nname = \"ssd\"\nsize = \"1M\"\n") << 23 << 8
+        << u"duplicate device name 'ssd': the scenario has a device of that name already"_s;
+    QTest::newRow("add-device: swapfile of a [[device]]")
+        << action("kind = \"add-device\"\nname = \"x\"\nsize = \"1M\"\npath = \"/srv/swaptier/ssd.swap\"\n") << 25 << 8
+        << u"device 'x' uses the same swapfile as device 'ssd': /srv/swaptier/ssd.swap"_s;
+    QTest::newRow("add-device: neither name nor path")
+        << action("kind = \"add-device\"\nsize = \"1M\"\n") << 21 << 1 << u"missing required key 'path' in [[action]]"_s;
+    QTest::newRow("add-device: size")
+        << action("kind = \"add-device\"\nname = \"x\"\nsize = 5000\n") << 24 << 8
+        << u"'size' in [[action]] must be a whole number of 4096-byte pages"_s;
+    QTest::newRow("add-device: key of another kind")
+        << action("kind = \"add-device\"\nname = \"x\"\nsize = \"1M\"\ncgroup = \"work\"\n") << 25 << 10
+        << u"'cgroup' in [[action]] does not apply to kind = \"add-device\""_s;
+    QTest::newRow("add-device: path of another kind")
+        << action("kind = \"swapoff\"\ndevice = \"ssd\"\npath = \"x.swap\"\n") << 24 << 8
+        << u"'path' in [[action]] does not apply to kind = \"swapoff\""_s;
+    QTest::newRow("add-device: named before the add in the file")
+        << action("kind = \"swapoff\"\ndevice = \"x\"\n[[action]]\nkind = \"add-device\"\nname = \"x\"\nsize = \"1M\"\n")
+        << 23 << 10 << u"unknown device 'x' in [[action]] (devices: ssd)"_s;
+    QTest::newRow("add-device: named to run before the add")
+        << action("kind = \"add-device\"\nname = \"x\"\nsize = \"1M\"\nat = \"60%\"\n"
+                  "[[action]]\nkind = \"swapoff\"\ndevice = \"x\"\nat = \"50%\"\n")
+        << 28 << 10
+        << u"device 'x' is added at \"60%\", after this action runs (at \"50%\"): an action may only name a device "
+           "added at the same point or before"_s;
+    QTest::newRow("add-device: two with one name")
+        << action("kind = \"add-device\"\nname = \"x\"\nsize = \"1M\"\n"
+                  "[[action]]\nkind = \"add-device\"\nname = \"x\"\nsize = \"1M\"\npath = \"y.swap\"\n")
+        << 27 << 8 << u"duplicate device name 'x'"_s;
     QTest::newRow("action key typo: did you mean")
         << action("kind = \"writeback\"\nbatch_page = 3\n") << 23 << 1
         << u"unknown key 'batch_page' in [[action]], did you mean 'batch_pages'?"_s;

@@ -134,7 +134,7 @@ void TestStatsReport::emptyStats() {
     QCOMPARE(json[u"backends"_s][u"pool"_s][u"entries"_s].toInteger(), 0);
     QCOMPARE(json[u"devices"_s].toArray().size(), 0);
     QCOMPARE(json[u"cgroups"_s].toArray().size(), 0);
-    QCOMPARE(json[u"events"_s].toObject().size(), 22);
+    QCOMPARE(json[u"events"_s].toObject().size(), 30); // 22 vmstat-style counters + 8 traffic counters
 }
 
 void TestStatsReport::syntheticFigures() {
@@ -166,6 +166,8 @@ void TestStatsReport::syntheticFigures() {
     d.writeBehindErrors = 5;
     s.devices.push_back(d);
     s.events.zswpwb = 99;
+    s.events.storedTo[std::size_t(Backend::Memory)] = 11;
+    s.events.loadedFrom[std::size_t(Backend::Pool)] = 12;
 
     const QString text = StatsReport::toText(s);
     QVERIFY(hasLine(text, uR"(^\s+pool\s+3000\s+11\.7 MiB\s+5\.0 MiB\s+2\.34$)"_s));
@@ -179,6 +181,8 @@ void TestStatsReport::syntheticFigures() {
     QVERIFY(hasLine(
         text, uR"(^\s+4\s+100\s+250/1000\s+25\.0%\s+0\s+0\s+1/2/3/4\s+0\s+buffered,write-behind,draining\s+/swap/ssd\.swap$)"_s));
     QVERIFY(hasLine(text, uR"(^\s+zswpwb\s+99$)"_s));
+    QVERIFY(hasLine(text, uR"(^\s+stored_memory\s+11$)"_s));
+    QVERIFY(hasLine(text, uR"(^\s+loaded_pool\s+12$)"_s));
 
     const QJsonObject json = StatsReport::toJsonObject(s);
     QCOMPARE(json[u"pool"_s][u"codec"_s].toString(), u"zstd"_s);
@@ -192,6 +196,9 @@ void TestStatsReport::syntheticFigures() {
     QCOMPARE(json[u"devices"_s][0][u"write_behind_errors"_s].toInteger(), 5);
     QCOMPARE(json[u"devices"_s][0][u"path"_s].toString(), u"/swap/ssd.swap"_s);
     QCOMPARE(json[u"events"_s][u"zswpwb"_s].toInteger(), 99);
+    QCOMPARE(json[u"events"_s][u"stored_memory"_s].toInteger(), 11);
+    QCOMPARE(json[u"events"_s][u"loaded_pool"_s].toInteger(), 12);
+    QCOMPARE(json[u"events"_s][u"stored_pool"_s].toInteger(), 0);
 }
 
 void TestStatsReport::realEngineRun() {

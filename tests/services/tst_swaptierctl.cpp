@@ -142,6 +142,7 @@ private slots:
     void invalidActionRunsNothing();
     void runWithActions();
     void compareWithAction();
+    void runWithAddedDevice();
     void tierPoliciesBuiltinRuns();
     void lintExitCodes_data();
     void lintExitCodes();
@@ -420,6 +421,45 @@ void TestSwaptierctl::compareWithAction() {
     QVERIFY2(r.out.contains(QStringLiteral("Action 1: writeback at 50%")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("disk reserved before -> after")), qPrintable(r.out));
     QVERIFY2(r.out.contains(QStringLiteral("page-table entries walked")), qPrintable(r.out));
+}
+
+// An --action add-device creates a swapfile in the device directory at 30%; a second --action
+// names it for a swapoff at 80%, which deletes the file. The report has the device's index, its
+// row under its name with its traffic, and the text report the pages in and out of each place.
+void TestSwaptierctl::runWithAddedDevice() {
+    QTemporaryDir dir = makeScratchDir();
+    const QString scenario = writeFile(dir, QStringLiteral("small.toml"), kSmallScenario);
+    const QString json = dir.filePath(QStringLiteral("report.json"));
+    const QString devices = dir.filePath(QStringLiteral("devices"));
+    const Ran r = swaptierctl({QStringLiteral("run"), scenario, QStringLiteral("-q"), QStringLiteral("--json"), json,
+                               QStringLiteral("--device-dir"), devices, QStringLiteral("--action"),
+                               QStringLiteral("add-device name=extra size=16M priority=9 at=30%"),
+                               QStringLiteral("--action"), QStringLiteral("swapoff device=extra at=80%")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("1. add-device (device 1)")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("pages in")) && r.out.contains(QStringLiteral("pages out")), qPrintable(r.out));
+    QVERIFY(!QFile::exists(QDir(devices).filePath(QStringLiteral("extra.swap"))));
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonArray actions = report.value(QStringLiteral("actions")).toArray();
+    QCOMPARE(actions.size(), 2);
+    QCOMPARE(actions.at(0).toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("add-device"));
+    QCOMPARE(actions.at(0).toObject().value(QStringLiteral("device")).toInt(-1), 1);
+    QVERIFY(actions.at(0).toObject().value(QStringLiteral("error")).isNull());
+    QCOMPARE(actions.at(1).toObject().value(QStringLiteral("device")).toInt(-1), 1);
+    QVERIFY2(actions.at(1).toObject().value(QStringLiteral("error")).isNull(), qPrintable(r.out));
+    const QJsonArray tiers = report.value(QStringLiteral("final")).toObject().value(QStringLiteral("tiers")).toArray();
+    QCOMPARE(tiers.size(), 5); // zero, pool, memory, disk, extra
+    for (const QJsonValue& t : tiers)
+        QVERIFY(t.toObject().value(QStringLiteral("pages_in")).isDouble()
+                && t.toObject().value(QStringLiteral("pages_out")).isDouble());
+    const QJsonObject extra = tiers.at(4).toObject();
+    QCOMPARE(extra.value(QStringLiteral("name")).toString(), QStringLiteral("extra"));
+    QCOMPARE(extra.value(QStringLiteral("path")).toString(), QDir(devices).filePath(QStringLiteral("extra.swap")));
+    QCOMPARE(extra.value(QStringLiteral("device")).toInt(-1), 1);
+    QVERIFY(extra.value(QStringLiteral("swapped_off")).toBool());
+    QVERIFY(extra.value(QStringLiteral("pages_out")).toDouble() > 0);
 }
 
 void TestSwaptierctl::tierPoliciesBuiltinRuns() {

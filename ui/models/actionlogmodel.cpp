@@ -24,6 +24,7 @@ QString ActionLogModel::kindName(Kind kind) {
     case Kind::SetCgroupPolicy: return tr("set cgroup policy");
     case Kind::Recompress: return tr("recompress");
     case Kind::SetPromotion: return tr("set promotion");
+    case Kind::AddDevice: return tr("add swapfile");
     }
     return {};
 }

@@ -89,6 +89,9 @@ struct SwapoffReport {
     std::uint64_t toMemory = 0;               ///< moved into memory
     std::uint64_t vanished = 0;               ///< freed by their owners while swapoff ran
     std::uint64_t nanos = 0;                  ///< wall time
+    /// The device's statistics right before its removal (tier left empty): its reads and
+    /// writes, the moves off it included, leave EngineStats::devices with it.
+    DeviceStats device;
 };
 
 class Engine {

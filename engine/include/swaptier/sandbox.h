@@ -123,6 +123,16 @@ struct CgroupPolicyChange {
 };
 
 /// Something done to the swap setup while the workload runs, between rounds.
+///
+/// Device indices: SandboxConfig::devices first, then the devices AddDevice actions created, in
+/// the order they were added; an AddDevice takes the index devices.size() has at the add
+/// (ActionFigures::device tells it), a failed one takes none. A planned action
+/// (SandboxConfig::actions) names the device of the j-th AddDevice of the list as
+/// devices.size() + j, whatever the order the adds ran in, and may do so only if that
+/// AddDevice comes before it in the list with an `at` not after its own (so it has run
+/// first). If that add failed, the action is reported UnknownDevice (path
+/// "actions[i].device") without running, and the run goes on. A submitted action
+/// (sandboxcontrol.h) names devices by their index in the run at the time it is submitted.
 struct SandboxAction {
     enum class Kind : std::uint8_t {
         Swapoff,
@@ -134,6 +144,9 @@ struct SandboxAction {
         SetCgroupPolicy, ///< change `cgroup`'s limits (`policy`); lowered limits are enforced at once
         Recompress,      ///< recompress idle pool entries of `cgroup`'s subtree (`recompress`)
         SetPromotion,    ///< change the promotion policy (`promotion`)
+        /// Create the swapfile `newDevice` (as the run creates its devices: the run removes it
+        /// again at swapoff or at the end) and swap it on, named `newDeviceName`.
+        AddDevice,
     };
     Kind kind = Kind::Swapoff;
     double at = 1.0;                     ///< progress share in [0, 1]; 1 = after the last access
@@ -145,6 +158,8 @@ struct SandboxAction {
     CgroupPolicyChange policy;           ///< SetCgroupPolicy
     RecompressOptions recompress;        ///< Recompress (its cgroup field is ignored: `cgroup`)
     PromotionPolicy promotion;           ///< SetPromotion
+    DeviceOptions newDevice;             ///< AddDevice (removeFileOnClose is ignored: always removed)
+    std::string newDeviceName;           ///< AddDevice: display name (as SandboxConfig::deviceNames; empty = the path)
 };
 
 /// What one executed action did, in the design that ran it (for `swaptierctl compare`).
@@ -152,13 +167,16 @@ struct ActionFigures {
     SandboxAction::Kind kind = SandboxAction::Kind::Swapoff;
     double at = 0;
     std::uint64_t round = 0;             ///< round after which it ran (SandboxSample::round)
+    /// The device the action named (Swapoff, SetPriority, CompactDevice: its index in the run)
+    /// or created (AddDevice: the new device's index, -1 if the add failed); -1 for the others.
+    int device = -1;
     std::uint64_t pagesMoved = 0;        ///< entries that changed backend (or slot, for compaction)
     std::uint64_t pagesWritten = 0;      ///< 4 KiB device writes the action made
     std::uint64_t writeCalls = 0;        ///< write system calls (batched writeback: one per run)
     std::uint64_t ptesVisited = 0;       ///< page-table entries walked (classic design)
     std::uint64_t bytesReclaimed = 0;    ///< pool bytes or file bytes given back
     std::uint64_t diskReservedBefore = 0, diskReservedAfter = 0; ///< swapfile slots taken, bytes
-    std::uint64_t nanos = 0;             ///< wall time
+    std::uint64_t nanos = 0;             ///< wall time (AddDevice: creating the file and swapping it on)
     std::uint64_t cpuNanos = 0;          ///< process CPU time during the action
     /// Compressed pool bytes of each cgroup (this cgroup only, SandboxConfig::cgroups order)
     /// right before and right after the action.
@@ -192,16 +210,40 @@ struct SandboxConfig {
     MaintenancePolicy maintenance;
 };
 
-/// Usage of one tier at one moment.
+/// Usage of one place at one moment: zero, pool and memory, then every device the run has had
+/// (SandboxConfig::devices, then the added ones) by index, swapped-off ones included.
+///
+/// Traffic (pagesIn, pagesOut): cumulative page counts since the run began, never decreasing,
+/// so a client computes pages per second per place from two samples (difference over the
+/// difference of elapsedNanos). pagesIn: pages loaded from the place (swap-ins, and moves off
+/// it such as writeback out of the pool or swapoff); pagesOut: pages stored into it
+/// (swap-outs, and writeback, promotion, swapoff or compaction moves onto it). Per design:
+///   - Virtual, zero / pool / memory: EventCounters::loadedFrom / storedTo of the engine (a
+///     swap-in counts where its entry is, a swap-cache hit included; a promotion counts once
+///     on the way out, as its swap-in);
+///   - Classic, zero: swpin_zero / swpout_zero; pool: zswpin + zswpwb / zswpout; memory: 0;
+///   - devices, both designs: the device's own page reads / writes (DeviceStats::reads and
+///     writes; compaction copies count on both sides), frozen at their last value once the
+///     device is swapped off. Their pagesOut add up to DesignFigures::pagesWritten (pswpout),
+///     but for a page written by a faster-tier promotion whose entry was freed meanwhile
+///     (written, then given back: never in the sandbox, whose entries are freed by their owner).
 struct TierUsage {
-    std::string name;                    ///< "zero", "pool", "memory" or the device path
+    /// "zero", "pool", "memory"; for a device its display name (SandboxConfig::deviceNames or
+    /// SandboxAction::newDeviceName), else its path.
+    std::string name;
     Backend backend = Backend::Zero;
-    int device = -1;                     ///< index into SandboxConfig::devices for Backend::Device
+    int device = -1;                     ///< device index in the run (SandboxAction) for Backend::Device
     std::uint64_t entries = 0;
     std::uint64_t originalBytes = 0;
     std::uint64_t storedBytes = 0;       ///< compressed bytes (pool), slots * page (device)
     std::uint64_t capacityBytes = 0;     ///< device size or pool limit; 0 = none
     std::string tier{};                  ///< Backend::Device: the tier holding the device's priority ("" once swapped off, and for other rows)
+    std::string path{};                  ///< Backend::Device: the swapfile's path; "" for other rows
+    /// Backend::Device: removed by a swapoff (its file deleted). The row stays, with entries,
+    /// bytes and capacity 0 and its final traffic, so that device indices hold.
+    bool swappedOff = false;
+    std::uint64_t pagesIn = 0;           ///< pages loaded from this place (see above)
+    std::uint64_t pagesOut = 0;          ///< pages stored into this place (see above)
 };
 
 /// Kernel-style counters of the sandbox (memory.stat / vmstat names in the comments).
@@ -336,8 +378,11 @@ Result<SandboxReport> runSandbox(const SandboxConfig& config, const SandboxCallb
 Status validateSandboxConfig(const SandboxConfig& config);
 
 /// Whether `action` may run on a sandbox of `config` (device and cgroup indices, values in
-/// range, tier names known; `at` is not checked). The error's path names the field
-/// ("action.priority").
+/// range, tier names known; `at` is not checked). An AddDevice needs a path that no device
+/// of `config` has (swapped-off ones included), a size of whole pages (at least one) and a
+/// priority in -1..32767. The error's path names the field ("action.priority",
+/// "action.newDevice.path"). The run validates submitted actions against its config as it is
+/// then: with the devices added so far.
 Status validateSandboxAction(const SandboxConfig& config, const SandboxAction& action);
 
 } // namespace swaptier

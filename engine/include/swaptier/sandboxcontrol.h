@@ -2,7 +2,9 @@
 // SandboxControl: steering a running sandbox from another thread (the desktop app's data source
 // bar and action buttons): pause and resume, slow it down, and submit actions (compaction,
 // writeback now, swapoff, priority and policy changes...) that run between two rounds, with
-// progress and cancellation, whatever the scenario file planned.
+// progress and cancellation, whatever the scenario file planned. An AddDevice creates a swapfile
+// on the fly: its index (ActionFigures::device) is the run's device count at the add, and later
+// submitted actions name it by that index.
 //
 // Why a separate object: runSandbox() owns its threads and returns only at the end; the caller
 // keeps this object, hands its address in SandboxCallbacks::control, and calls it from any

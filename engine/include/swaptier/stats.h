@@ -53,6 +53,16 @@ struct EventCounters {
     std::uint64_t poolRejects = 0;    ///< pool stores refused (limit); the page went elsewhere or failed
     std::uint64_t ioErrors = 0;       ///< failed device reads and writes
     std::uint64_t corruptions = 0;    ///< checksum or decompression failures
+    /// Traffic of each place (index: Backend), for per-tier rates from two snapshots; counted
+    /// in the same shard transaction as the events above (no atomics of their own).
+    /// storedTo: pages stored into the backend, by a swap-out or by a move onto it (writeback,
+    /// promotion, swapoff, compaction, policy enforcement). loadedFrom: swap-ins, by the
+    /// backend the entry is on (LoadInfo::from, swap-cache hits included), and moves off it;
+    /// a promotion counts once, as its swap-in. So storedTo[Zero] = swpoutZero,
+    /// storedTo[Pool] = zswpout, storedTo[Device] = pswpout, loadedFrom[Zero] = swpinZero,
+    /// sum(storedTo) = swapOuts + moves and sum(loadedFrom) = swapIns + moves - promotions.
+    std::array<std::uint64_t, kBackendCount> storedTo{};
+    std::array<std::uint64_t, kBackendCount> loadedFrom{};
 };
 
 struct CgroupStats {

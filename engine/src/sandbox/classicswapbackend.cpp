@@ -113,11 +113,14 @@ Status ClassicSwapBackend::addDevice(const DeviceOptions& options) {
         return dev.error();
     m_devices.push_back(std::move(dev).value());
     m_paths.push_back(options.path);
+    m_removedTraffic.emplace_back(0, 0);
     std::lock_guard lock(m_availLock);
     m_avail.push_back(index);
     sortAvailLocked();
     return {};
 }
+
+std::size_t ClassicSwapBackend::deviceCount() const { return m_devices.size(); }
 
 void ClassicSwapBackend::sortAvailLocked() {
     // Stable: equal priorities keep their current (round-robin) order.
@@ -325,6 +328,8 @@ Result<SwapoffFigures> ClassicSwapBackend::swapoff(int device, PageTableWalker& 
         restore();
         return Error::of(Errc::Busy).on(DeviceId{index}).file(dev->path());
     }
+    const DeviceStats last = dev->stats();
+    m_removedTraffic[index] = {last.reads, last.writes};
     Status closed = dev->close();
     m_devices[index].reset();
     f.nanos = m_env->nowNanos() - wall0;
@@ -382,16 +387,35 @@ ClassicSwapBackend::Totals ClassicSwapBackend::totals() const {
 }
 
 BackendSnapshot ClassicSwapBackend::snapshot() const {
+    constexpr auto r = std::memory_order_relaxed;
     const Totals t = totals();
     BackendSnapshot s;
-    s.tiers.push_back(TierUsage{"zero", Backend::Zero, -1, t.zeroEntries, t.zeroEntries * kPageSize, 0, 0, ""});
-    s.tiers.push_back(TierUsage{"pool", Backend::Pool, -1, t.poolEntries, t.poolEntries * kPageSize, t.poolBytes,
-                                m_pool.options().limitBytes, ""});
-    s.tiers.push_back(TierUsage{"memory", Backend::Memory, -1, 0, 0, 0, 0, ""});
+    const auto place = [&s](const char* name, Backend backend, std::uint64_t entries, std::uint64_t storedBytes,
+                            std::uint64_t capacityBytes, std::uint64_t pagesIn, std::uint64_t pagesOut) {
+        TierUsage tier;
+        tier.name = name;
+        tier.backend = backend;
+        tier.entries = entries;
+        tier.originalBytes = entries * kPageSize;
+        tier.storedBytes = storedBytes;
+        tier.capacityBytes = capacityBytes;
+        tier.pagesIn = pagesIn;
+        tier.pagesOut = pagesOut;
+        s.tiers.push_back(std::move(tier));
+    };
+    place("zero", Backend::Zero, t.zeroEntries, 0, 0, m_events.swpinZero.load(r), m_events.swpoutZero.load(r));
+    // Pages leave the pool by swap-in or by writeback (swapoff and policy walks fault them in).
+    place("pool", Backend::Pool, t.poolEntries, t.poolBytes, m_pool.options().limitBytes,
+          m_events.zswpin.load(r) + m_events.zswpwb.load(r), m_events.zswpout.load(r));
+    place("memory", Backend::Memory, 0, 0, 0, 0, 0);
     {
         std::lock_guard lock(m_availLock); // tier names; no other lock is taken under it
         for (std::size_t i = 0; i < m_paths.size(); ++i) {
-            TierUsage tier{m_paths[i], Backend::Device, int(i), 0, 0, 0, 0, ""};
+            TierUsage tier;
+            tier.name = m_paths[i];
+            tier.path = m_paths[i];
+            tier.backend = Backend::Device;
+            tier.device = int(i);
             if (const ClassicSwapDevice* dev = m_devices[i].get()) {
                 tier.tier = tierNameLocked(*dev);
                 const ClassicDeviceUsage& u = t.devices[i];
@@ -399,6 +423,12 @@ BackendSnapshot ClassicSwapBackend::snapshot() const {
                 tier.originalBytes = u.deviceEntries * kPageSize;
                 tier.storedBytes = u.usedSlots * kPageSize; // zero and zswap pages hold a slot too
                 tier.capacityBytes = dev->totalSlots() * kPageSize;
+                tier.pagesIn = u.pagesRead;
+                tier.pagesOut = u.pagesWritten;
+            } else {
+                tier.swappedOff = true;
+                tier.pagesIn = m_removedTraffic[i].first;
+                tier.pagesOut = m_removedTraffic[i].second;
             }
             s.tiers.push_back(std::move(tier));
         }
@@ -445,6 +475,15 @@ EngineStats ClassicSwapBackend::engineStats() const {
     ev.poolRejects = m_events.poolRejects.load(r);
     ev.ioErrors = m_events.ioErrors.load(r);
     ev.corruptions = m_events.corruptions.load(r);
+    // Traffic per place, as the tier rows of snapshot() count it.
+    ev.storedTo[std::size_t(Backend::Zero)] = ev.swpoutZero;
+    ev.storedTo[std::size_t(Backend::Pool)] = ev.zswpout;
+    ev.storedTo[std::size_t(Backend::Device)] = ev.pswpout;
+    ev.loadedFrom[std::size_t(Backend::Zero)] = ev.swpinZero;
+    ev.loadedFrom[std::size_t(Backend::Pool)] = ev.zswpin + ev.zswpwb;
+    for (std::size_t i = 0; i < m_devices.size(); ++i)
+        ev.loadedFrom[std::size_t(Backend::Device)] +=
+            m_devices[i] ? t.devices[i].pagesRead : m_removedTraffic[i].first;
 
     for (std::size_t cg = 0; cg < t.cgroups.size(); ++cg) {
         const ClassicCgroupUsage& u = t.cgroups[cg];

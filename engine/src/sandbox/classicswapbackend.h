@@ -74,6 +74,7 @@ public:
     /// the tier name) if the table drops the tier name of a live device.
     Status setTiers(const std::vector<TierSpec>& tiers) override;
     Status addDevice(const DeviceOptions& options) override;
+    std::size_t deviceCount() const override;
     Result<std::uint64_t> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) override;
     Result<LoadInfo> swapIn(std::uint64_t value, MutablePage out) override;
     Status duplicate(std::uint64_t value) override;
@@ -86,7 +87,9 @@ public:
     Status setDevicePriority(int device, int priority) override;
     Status setPoolOptions(const PoolOptions& options) override;
     /// Tiers: zero, pool, memory (always empty), then every device added so far in config
-    /// order; a device removed by swapoff keeps its row with 0 entries and 0 capacity.
+    /// order; a device removed by swapoff keeps its row, marked swapped off, with 0 entries, 0
+    /// capacity and its final reads and writes. Traffic: zero swpin_zero / swpout_zero, pool
+    /// zswpin + zswpwb / zswpout, memory none, devices their page reads / writes.
     BackendSnapshot snapshot() const override;
     EngineStats engineStats() const override;
 
@@ -193,6 +196,8 @@ private:
     /// Config index -> device; null once swapped off. Changed only with no operation running.
     std::vector<std::unique_ptr<ClassicSwapDevice>> m_devices;
     std::vector<std::string> m_paths; ///< config index -> path (kept after swapoff for the tier rows)
+    /// Config index -> pages read and written by a swapped-off device (its final figures).
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> m_removedTraffic;
 
     mutable std::mutex m_availLock;   ///< swap_avail_lock: guards m_avail and m_tiers
     std::vector<unsigned> m_avail;    ///< devices taking stores, priority order; rotated for round-robin

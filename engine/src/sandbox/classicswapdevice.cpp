@@ -751,6 +751,8 @@ ClassicDeviceUsage ClassicSwapDevice::usage() const {
     u.deviceEntries = m_deviceEntries;
     u.continuedCounts = m_continuedCounts.size();
     u.metadataBytes = metadataBytesLocked();
+    u.pagesRead = m_reads.load(std::memory_order_relaxed);
+    u.pagesWritten = m_writes.load(std::memory_order_relaxed);
     u.cgroups = m_cgroups;
     return u;
 }

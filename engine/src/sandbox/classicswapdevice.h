@@ -73,6 +73,8 @@ struct ClassicDeviceUsage {
     std::uint64_t deviceEntries = 0; ///< slots whose page was written to the file
     std::uint64_t continuedCounts = 0; ///< slots whose count lives in the continuation table
     std::uint64_t metadataBytes = 0; ///< every classic structure of the device (see metadataBytes())
+    std::uint64_t pagesRead = 0;     ///< pages read from the file (DeviceStats::reads)
+    std::uint64_t pagesWritten = 0;  ///< pages written to the file (DeviceStats::writes)
     std::vector<ClassicCgroupUsage> cgroups; ///< indexed by CgroupId value
 };
 

@@ -119,7 +119,24 @@ ActionOutcome runAction(SwapBackend& backend, PageTableWalker& walker, const San
         if (Status st = backend.setPromotionPolicy(a.promotion); !st)
             f.error = st.error();
         break;
+    case Kind::AddDevice: {
+        counted = false;
+        DeviceOptions options = a.newDevice;
+        options.removeFileOnClose = true; // the run made the file: it removes it on every path
+        const auto index = int(backend.deviceCount());
+        if (Status st = backend.addDevice(options); !st) {
+            f.error = st.error();
+            if (f.error.path.empty())
+                f.error.path = options.path;
+        } else {
+            f.device = index;
+            out.deviceAdded = true;
+        }
+        break;
     }
+    }
+    if (a.kind == Kind::Swapoff || a.kind == Kind::SetPriority || a.kind == Kind::CompactDevice)
+        f.device = a.device;
     f.nanos = monotonicNanos() - t0;
     f.cpuNanos = processCpuNanos() - cpu0;
     const BackendSnapshot after = backend.snapshot();

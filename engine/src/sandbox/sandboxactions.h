@@ -36,10 +36,14 @@ struct ActionOutcome {
     /// the issue #4 actions, whose errors leave every page where it was.
     bool fatal = false;
     bool policyChanged = false;            ///< a SetCgroupPolicy took effect: `cgroups` changed
+    bool deviceAdded = false;              ///< an AddDevice succeeded: device figures.device exists now
 };
 
 /// Runs `action` on `backend`. SetCgroupPolicy merges its change into `cgroups` (kept as it
-/// was if the design refuses the policy). `control` gives writeback and device compaction a
+/// was if the design refuses the policy). AddDevice adds action.newDevice (its file removed
+/// with the device, as the config's devices) as device backend.deviceCount(); its failure
+/// (file not created, no space, a path in use) is the action's error, never fatal, and an
+/// error without a path gets the device's. `control` gives writeback and device compaction a
 /// cancel flag and a progress callback (submitted actions). REQUIRES: the action passed
 /// validateSandboxConfig or validateSandboxAction.
 ActionOutcome runAction(SwapBackend& backend, PageTableWalker& walker, const SandboxAction& action,

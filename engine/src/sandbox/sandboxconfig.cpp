@@ -2,13 +2,19 @@
 // Names and validation of the sandbox configuration (sandbox.h). Validation names the
 // offending field in Error::path as it is spelled in SandboxConfig ("workloads[2].pages"), so
 // upper layers can map it back to a line of the scenario file or to a form field.
+//
+// Devices an action may name: the config's, plus those of AddDevice actions that surely ran
+// before it (sandbox.h, SandboxAction): for a planned action, an AddDevice earlier in the list
+// with an `at` not after its own; for a submitted one, every device the run has had.
 #include "swaptier/sandbox.h"
 #include "swaptier/tiers.h"
 
 #include "codec/codec.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace swaptier {
 
@@ -51,13 +57,25 @@ bool tiersKnown(const std::vector<std::string>& names, const TierTable& tiers) {
     return true;
 }
 
+/// The options of a device to add; `paths` holds the paths of every other device.
+Status validateNewDevice(const DeviceOptions& d, const std::string& where, const std::set<std::string>& paths) {
+    if (d.path.empty() || paths.count(d.path) != 0)
+        return invalid(where + ".newDevice.path");
+    if (d.sizeBytes < kPageSize || d.sizeBytes % kPageSize != 0)
+        return invalid(where + ".newDevice.sizeBytes");
+    if (d.priority < -1 || d.priority > 32767)
+        return invalid(where + ".newDevice.priority");
+    return {};
+}
+
 /// The fields of one action that its kind uses; `where` names it in errors ("actions[2]").
-Status validateAction(const SandboxAction& a, const std::string& where, std::size_t devices, std::size_t cgroups,
-                      const TierTable& tiers) {
+/// `usable[d]`: device d may be named; `paths`: the paths an AddDevice may not take.
+Status validateAction(const SandboxAction& a, const std::string& where, const std::vector<bool>& usable,
+                      std::size_t cgroups, const TierTable& tiers, const std::set<std::string>& paths) {
     using Kind = SandboxAction::Kind;
     const auto field = [&where](const char* name) { return where + "." + name; };
     const bool usesDevice = a.kind == Kind::Swapoff || a.kind == Kind::SetPriority || a.kind == Kind::CompactDevice;
-    if (usesDevice && (a.device < 0 || std::size_t(a.device) >= devices))
+    if (usesDevice && (a.device < 0 || std::size_t(a.device) >= usable.size() || !usable[std::size_t(a.device)]))
         return invalid(field("device"));
     const bool usesCgroup = a.kind == Kind::Writeback || a.kind == Kind::SetCgroupPolicy || a.kind == Kind::Recompress;
     if (usesCgroup && (a.cgroup < 0 || std::size_t(a.cgroup) >= cgroups))
@@ -93,6 +111,8 @@ Status validateAction(const SandboxAction& a, const std::string& where, std::siz
         if (a.promotion.minLoads < 1)
             return invalid(field("promotion.minLoads"));
         break;
+    case Kind::AddDevice:
+        return validateNewDevice(a.newDevice, where, paths);
     case Kind::Swapoff:
     case Kind::SetPool:
     case Kind::CompactDevice:
@@ -177,7 +197,6 @@ Status validateSandboxConfig(const SandboxConfig& c) {
         if (g.memoryMax != kNoLimit && g.memoryMax / kPageSize < 16 * std::max<std::uint64_t>(1, threadsUnder[i]))
             return invalid(at("cgroups", i, "memoryMax"));
     }
-    names.clear();
     std::set<std::string> paths;
     for (std::size_t i = 0; i < c.devices.size(); ++i) {
         const DeviceOptions& d = c.devices[i];
@@ -190,13 +209,23 @@ Status validateSandboxConfig(const SandboxConfig& c) {
     }
     if (c.deviceNames.size() > c.devices.size())
         return invalid("deviceNames");
+    // The AddDevice actions, in list order: the j-th one's device is devices.size() + j.
+    std::vector<std::size_t> adds;
+    for (std::size_t i = 0; i < c.actions.size(); ++i)
+        if (c.actions[i].kind == SandboxAction::Kind::AddDevice)
+            adds.push_back(i);
     for (std::size_t i = 0; i < c.actions.size(); ++i) {
-        if (!(c.actions[i].at >= 0.0 && c.actions[i].at <= 1.0))
+        const SandboxAction& a = c.actions[i];
+        if (!(a.at >= 0.0 && a.at <= 1.0))
             return invalid(at("actions", i, "at"));
-        if (Status st = validateAction(c.actions[i], "actions[" + std::to_string(i) + "]", c.devices.size(), cgroups,
-                                       tiers);
-            !st)
+        std::vector<bool> usable(c.devices.size() + adds.size(), false);
+        std::fill_n(usable.begin(), c.devices.size(), true);
+        for (std::size_t j = 0; j < adds.size(); ++j)
+            usable[c.devices.size() + j] = adds[j] < i && c.actions[adds[j]].at <= a.at;
+        if (Status st = validateAction(a, "actions[" + std::to_string(i) + "]", usable, cgroups, tiers, paths); !st)
             return st;
+        if (a.kind == SandboxAction::Kind::AddDevice)
+            paths.insert(a.newDevice.path);
     }
     if (c.promotion.minLoads < 1)
         return invalid("promotion.minLoads");
@@ -225,7 +254,10 @@ Status validateSandboxAction(const SandboxConfig& c, const SandboxAction& action
         tiers = std::move(*table);
     }
     const std::size_t cgroups = c.cgroups.empty() ? 1 : c.cgroups.size();
-    return validateAction(action, "action", c.devices.size(), cgroups, tiers);
+    std::set<std::string> paths;
+    for (const DeviceOptions& d : c.devices)
+        paths.insert(d.path);
+    return validateAction(action, "action", std::vector<bool>(c.devices.size(), true), cgroups, tiers, paths);
 }
 
 } // namespace swaptier

@@ -27,6 +27,12 @@
 // granted reclaimBatch pages past the limit (counted as overLimitCharges) so the run always
 // finishes; the kernel would OOM-kill there.
 //
+// Devices added by AddDevice actions join m_config.devices (and deviceNames) when they are
+// created, so samples, names and the validation of later submitted actions see them. A
+// planned action names the j-th planned AddDevice as devices.size() + j (sandbox.h); the run
+// maps that to the index the add really got (submitted adds may have come in between), or
+// refuses the action if the add failed.
+//
 // Lock order: none of its own; the swap design's locks are taken inside its calls.
 #include "sandbox/sandboxactions.h"
 #include "sandbox/sandboxworker.h"
@@ -42,6 +48,7 @@
 #include <atomic>
 #include <barrier>
 #include <chrono>
+#include <string>
 #include <thread>
 
 namespace swaptier {
@@ -141,6 +148,8 @@ private:
     /// Recomputes what applyPolicies() derives from the cgroup specs (after setup or a change).
     void policiesChanged();
     bool runDueActions(bool allDone);
+    /// A successful AddDevice: its device joins m_config (device index `index`).
+    void deviceAdded(const SandboxAction& action, int index);
     /// Runs the actions submitted through the live control, each reported through onAction
     /// and followed by a sample. A submitted action never ends the run (a worker error does).
     void runSubmittedActions();
@@ -178,6 +187,9 @@ private:
     std::atomic<bool> m_stop{false};
     std::atomic<std::uint64_t> m_publishedRound{0};
     std::vector<bool> m_actionDone;
+    std::size_t m_plannedDevices = 0;                       ///< SandboxConfig::devices.size() as given
+    std::vector<int> m_plannedAddOrdinal;                   ///< per planned action: j for the j-th AddDevice, else -1
+    std::vector<int> m_plannedAddIndex;                     ///< per planned AddDevice: the index it got; -1 not run or failed
     std::vector<std::uint64_t> m_peakResident;              ///< per cgroup
     std::uint64_t m_zeroProgressRounds = 0;
     std::uint64_t m_accessesAtLastSettle = 0;
@@ -311,6 +323,13 @@ Status SandboxRun::setUp() {
     policiesChanged();
     m_peakResident.assign(m_config.cgroups.size(), 0);
     m_actionDone.assign(m_config.actions.size(), false);
+    m_plannedDevices = m_config.devices.size();
+    m_plannedAddOrdinal.assign(m_config.actions.size(), -1);
+    for (std::size_t i = 0; i < m_config.actions.size(); ++i)
+        if (m_config.actions[i].kind == SandboxAction::Kind::AddDevice) {
+            m_plannedAddOrdinal[i] = int(m_plannedAddIndex.size());
+            m_plannedAddIndex.push_back(-1);
+        }
 
     for (std::size_t i = 0; i < m_config.workloads.size(); ++i) {
         const WorkloadSpec& w = m_config.workloads[i];
@@ -516,6 +535,8 @@ void SandboxRun::runSubmittedActions() {
                 m_report.swapoffs.push_back(*outcome.swapoff);
             if (outcome.policyChanged)
                 policiesChanged();
+            if (outcome.deviceAdded)
+                deviceAdded(next->action, outcome.figures.device);
             figures = outcome.figures;
             m_report.actions.push_back(std::move(outcome.figures));
         }
@@ -559,13 +580,35 @@ bool SandboxRun::runDueActions(bool allDone) {
             continue;
         }
         m_actionDone[i] = true;
+        SandboxAction run = a;
+        const bool namesDevice = a.kind == SandboxAction::Kind::Swapoff || a.kind == SandboxAction::Kind::SetPriority
+                                 || a.kind == SandboxAction::Kind::CompactDevice;
+        if (namesDevice && std::size_t(a.device) >= m_plannedDevices) {
+            // A device of a planned AddDevice (validation: one that ran before this action).
+            run.device = m_plannedAddIndex[std::size_t(a.device) - m_plannedDevices];
+            if (run.device < 0) { // that add failed: nothing to act on, the run goes on
+                ActionFigures refused;
+                refused.kind = a.kind;
+                refused.at = a.at;
+                refused.round = m_round;
+                refused.error = Error::of(Errc::UnknownDevice)
+                                    .on(DeviceId{unsigned(a.device)})
+                                    .file("actions[" + std::to_string(i) + "].device");
+                m_report.actions.push_back(std::move(refused));
+                continue;
+            }
+        }
         AllWorkersWalker walker(m_workers);
-        sandbox::ActionOutcome outcome = sandbox::runAction(*m_backend, walker, a, m_config.cgroups);
+        sandbox::ActionOutcome outcome = sandbox::runAction(*m_backend, walker, run, m_config.cgroups);
         outcome.figures.round = m_round;
         if (outcome.swapoff)
             m_report.swapoffs.push_back(*outcome.swapoff);
         if (outcome.policyChanged)
             policiesChanged();
+        if (outcome.deviceAdded) {
+            deviceAdded(a, outcome.figures.device);
+            m_plannedAddIndex[std::size_t(m_plannedAddOrdinal[i])] = outcome.figures.device;
+        }
         const Error error = outcome.figures.error;
         if (m_callbacks.onPlannedAction)
             m_callbacks.onPlannedAction(i, outcome.figures);
@@ -581,6 +624,16 @@ bool SandboxRun::runDueActions(bool allDone) {
             return false;
     }
     return pending;
+}
+
+void SandboxRun::deviceAdded(const SandboxAction& action, int index) {
+    // The backend numbers devices as the config does: the new one is the next index.
+    DeviceOptions options = action.newDevice;
+    options.removeFileOnClose = true;
+    m_config.devices.resize(std::size_t(index));
+    m_config.devices.push_back(std::move(options));
+    m_config.deviceNames.resize(std::size_t(index)); // names missing before: the paths
+    m_config.deviceNames.push_back(action.newDeviceName);
 }
 
 SandboxSample SandboxRun::takeSample() {

@@ -73,7 +73,10 @@ public:
 
 /// The state of a design at one moment.
 struct BackendSnapshot {
-    std::vector<TierUsage> tiers;                                  ///< zero, pool, memory, then devices in config order (with their tier)
+    /// zero, pool, memory, then every device added so far by index (with its tier, path and
+    /// traffic, see TierUsage; swapped-off ones marked, with their final traffic). Names are
+    /// the paths: the sandbox puts the display names in.
+    std::vector<TierUsage> tiers;
     std::vector<std::array<std::uint64_t, kBackendCount>> cgroupEntries; ///< indexed by CgroupId value
     std::vector<std::uint64_t> cgroupPoolBytes;                    ///< compressed bytes, indexed by CgroupId value
     std::uint64_t metadataBytes = 0;                               ///< see DesignFigures
@@ -92,8 +95,12 @@ public:
     /// in the new table, which is why the sandbox calls it at setup BEFORE adding the devices
     /// (they would all be in the default table's tier "default" otherwise).
     virtual Status setTiers(const std::vector<TierSpec>& tiers) = 0;
-    /// Adds the devices in config order (device index i = devices[i]).
+    /// Adds a device; its index is deviceCount() before the call. The sandbox adds the config's
+    /// devices at setup (device index i = devices[i]) and AddDevice ones between rounds. On
+    /// failure nothing is added: no index taken, no file left behind.
     virtual Status addDevice(const DeviceOptions& options) = 0;
+    /// Devices added so far, swapped-off ones included.
+    virtual std::size_t deviceCount() const = 0;
     /// Stores a page for `cgroup`; options.device is ignored, options.placement,
     /// options.shadow and options.allowedTiers are honoured. Returns the page-table value
     /// (<= kMaxSwapEntryValue).

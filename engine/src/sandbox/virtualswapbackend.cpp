@@ -6,6 +6,10 @@
 // Figures come from one EngineStats snapshot: descriptor, pool and device metadata, device slots
 // in use (the only disk space the design reserves) and device reads/writes.
 //
+// Traffic per place (TierUsage::pagesIn / pagesOut): zero, pool and memory from the engine's
+// EventCounters::loadedFrom / storedTo, devices from their DeviceStats::reads / writes; a
+// swapped-off device keeps the figures Engine::swapoff reported at its removal.
+//
 // Tier policies and actions go straight to the engine: the cgroup tree as policies, writeback,
 // recompression, both compactions, promotion and maintenance. None of them reads a page table
 // (the walker is never used); an action's write figures are the difference of the engine's
@@ -39,8 +43,11 @@ public:
             return id.error();
         m_devices.push_back(*id);
         m_paths.push_back(options.path);
+        m_removedTraffic.emplace_back();
         return {};
     }
+
+    std::size_t deviceCount() const override { return m_devices.size(); }
 
     Result<std::uint64_t> swapOut(ConstPage page, CgroupId cgroup, const StoreOptions& options) override {
         StoreOptions o = options;
@@ -77,6 +84,7 @@ public:
         figures.entries = report->entries;
         figures.ptesVisited = 0;
         m_devices[std::size_t(device)] = DeviceId{};
+        m_removedTraffic[std::size_t(device)] = Traffic{report->device.reads, report->device.writes};
         return figures;
     }
 
@@ -101,6 +109,8 @@ public:
             t.originalBytes = u.originalBytes;
             t.storedBytes = u.storedBytes;
             t.capacityBytes = capacity;
+            t.pagesIn = stats.events.loadedFrom[std::size_t(backend)];
+            t.pagesOut = stats.events.storedTo[std::size_t(backend)];
             s.tiers.push_back(std::move(t));
         };
         tier("zero", Backend::Zero, 0);
@@ -109,15 +119,23 @@ public:
         for (std::size_t i = 0; i < m_devices.size(); ++i) {
             TierUsage t;
             t.name = m_paths[i];
+            t.path = m_paths[i];
             t.backend = Backend::Device;
             t.device = int(i);
+            t.swappedOff = !m_devices[i].valid();
+            if (t.swappedOff) {
+                t.pagesIn = m_removedTraffic[i].reads;
+                t.pagesOut = m_removedTraffic[i].writes;
+            }
             for (const DeviceStats& d : stats.devices) {
-                if (d.id != m_devices[i])
+                if (t.swappedOff || d.id != m_devices[i])
                     continue;
                 t.entries = d.usedSlots;
                 t.originalBytes = t.storedBytes = d.usedSlots * kPageSize;
                 t.capacityBytes = d.totalSlots * kPageSize;
                 t.tier = d.tier;
+                t.pagesIn = d.reads;
+                t.pagesOut = d.writes;
             }
             s.tiers.push_back(std::move(t));
         }
@@ -266,9 +284,16 @@ private:
         return m_devices[std::size_t(device)];
     }
 
+    /// A removed device's page reads and writes (SwapoffReport::device).
+    struct Traffic {
+        std::uint64_t reads = 0;
+        std::uint64_t writes = 0;
+    };
+
     std::unique_ptr<Engine> m_engine;
     std::vector<DeviceId> m_devices;  ///< by config index; invalid once swapped off
     std::vector<std::string> m_paths;
+    std::vector<Traffic> m_removedTraffic; ///< by config index; set at swapoff
 };
 
 } // namespace

@@ -88,6 +88,10 @@ void addEvents(EventCounters& to, const EventCounters& from) {
     to.poolRejects += from.poolRejects;
     to.ioErrors += from.ioErrors;
     to.corruptions += from.corruptions;
+    for (std::size_t b = 0; b < kBackendCount; ++b) {
+        to.storedTo[b] += from.storedTo[b];
+        to.loadedFrom[b] += from.loadedFrom[b];
+    }
 }
 
 } // namespace
