@@ -173,6 +173,8 @@ private:
     void commitBatch(WritebackPass& pass, WritebackBatch& batch);
     /// Drops stale records of a cgroup's LRU when they outnumber live ones.
     void cleanLru(std::uint16_t cgroup);
+    /// Brings `subtree` under its zswap.max (setCgroupPolicy): writeback, then memory.
+    void enforcePoolLimit(std::uint16_t subtree, EnforceReport& report);
     /// Device entries of `subtree` that break their owners' policy move off (setCgroupPolicy).
     void enforceDeviceEntries(std::uint16_t subtree, EnforceReport& report);
     /// Reads an entry's data from its backend (not from the swap cache). No lock held; the
@@ -181,8 +183,17 @@ private:
     /// Counts a failed load (I/O error or corruption) in the events of `txn`.
     static void countLoadError(EventCounters& ev, Errc code);
 
+    /// The entry a pool LRU record names: its owner and its stamp (policy/poollru.h).
+    struct ExpectPool {
+        std::uint16_t cgroup = 0;
+        std::uint32_t stamp = 0;
+    };
+    /// Moves one entry. With `expectDevice` (device index, physical slot) or `expectPool`, a
+    /// slot that no longer holds that entry (freed, reused, moved) is MoveOutcome::Gone and
+    /// left untouched.
     Result<MoveOutcome> moveEntry(SlotId slot, const MoveTarget& target, Wait wait,
-                                  std::optional<std::pair<unsigned, std::uint64_t>> expectDevice);
+                                  std::optional<std::pair<unsigned, std::uint64_t>> expectDevice,
+                                  std::optional<ExpectPool> expectPool = std::nullopt);
     Result<Stored> storeForMove(const std::byte* page, SlotId slot, std::uint16_t cgroup, std::uint64_t oldBacking,
                                 const MoveTarget& target);
     bool onTarget(std::uint64_t backing, const MoveTarget& target) const;

@@ -75,14 +75,16 @@ Result<EngineImpl::Stored> EngineImpl::storeForMove(const std::byte* page, SlotI
 }
 
 Result<MoveOutcome> EngineImpl::moveEntry(SlotId slot, const MoveTarget& target, Wait wait,
-                                          std::optional<std::pair<unsigned, std::uint64_t>> expectDevice) {
+                                          std::optional<std::pair<unsigned, std::uint64_t>> expectDevice,
+                                          std::optional<ExpectPool> expectPool) {
     if (target.kind == MoveTarget::Kind::Pool && !m_poolEnabled.load(std::memory_order_acquire))
         return Error::of(Errc::InvalidArgument).at(slot);
 
     EpochGuard guard;
+    const bool expecting = expectDevice || expectPool;
     auto locked = lockEntry(slot);
     if (!locked) {
-        if (expectDevice && (locked.code() == Errc::FreedSlot || locked.code() == Errc::UnknownSlot))
+        if (expecting && (locked.code() == Errc::FreedSlot || locked.code() == Errc::UnknownSlot))
             return MoveOutcome::Gone;
         return locked.error();
     }
@@ -91,12 +93,18 @@ Result<MoveOutcome> EngineImpl::moveEntry(SlotId slot, const MoveTarget& target,
         if (wait == Wait::ReportBusy)
             return Error::of(Errc::Busy).at(slot);
         if (Status st = waitWhileBusy(l, slot); !st)
-            return expectDevice ? Result<MoveOutcome>(MoveOutcome::Gone) : Result<MoveOutcome>(st.error());
+            return expecting ? Result<MoveOutcome>(MoveOutcome::Gone) : Result<MoveOutcome>(st.error());
     }
     const std::uint64_t oldBacking = l.backing();
     if (expectDevice
         && (Backing::type(oldBacking) != BackingType::Device || Backing::deviceIndex(oldBacking) != expectDevice->first
             || Backing::deviceSlot(oldBacking) != expectDevice->second))
+        return MoveOutcome::Gone;
+    // A pool record is the entry's only while it is in the pool, owned by the record's
+    // cgroup, with the record's stamp (a stale record may name another cgroup's entry).
+    if (expectPool
+        && (Backing::type(oldBacking) != BackingType::Pool || l.cgroup() != expectPool->cgroup || !l.cluster->lruWords
+            || (l.cluster->lruWords[l.offset] & policy::LruWord::kStampMask) != expectPool->stamp))
         return MoveOutcome::Gone;
     if (Backing::type(oldBacking) == BackingType::Zero)
         return MoveOutcome::ZeroPage;

@@ -9,11 +9,16 @@
 // and then only settled; pool bytes are charged after the store (soft zswap.max, checked
 // before compressing, as the kernel does).
 //
-// Enforcement when a policy tightens: the pool excess is written back oldest first (or, when
-// the subtree may not write back, moved into memory), then device entries of the subtree that
-// break their owner's policy (swap.max excess, writeback off, tier no longer allowed) move
-// through the ordinary move path, found through each device's reverse map: no page table is
-// walked and no other cgroup's entry is touched.
+// Enforcement when a policy tightens: the pool excess is written back oldest first, and what
+// is still over (writeback off, devices full, swap.max) moves into memory, oldest first; then
+// device entries of the subtree that break their owner's policy (swap.max excess, writeback
+// off, tier no longer allowed) move through the ordinary move path, found through each
+// device's reverse map; entries those moves put into the pool are trimmed again. No page
+// table is walked and no other cgroup's entry is touched: the LRUs hold stale records (of
+// entries loaded, freed or moved since), which both steps walk past and never follow to the
+// entry that now holds their slot. When setCgroupPolicy returns, the subtree's pool is at or
+// below its zswap.max unless an entry could not be moved at all (busy on every try, a read
+// error, no memory) or was stored concurrently; EnforceReport::satisfied then says false.
 //
 // Lock order: the cluster lock, then a statistics shard, then a pool-LRU lock or the cgroup
 // tree lock (both leaves, never held together).
@@ -100,6 +105,68 @@ void EngineImpl::cleanLru(std::uint16_t cgroup) {
 
 std::vector<CgroupPolicyState> EngineImpl::cgroupPolicies() const { return m_cgroups.states(); }
 
+void EngineImpl::enforcePoolLimit(std::uint16_t subtree, EnforceReport& report) {
+    if (m_cgroups.poolExcess(subtree) == 0)
+        return;
+    // a. Written back, oldest first, where the owners may write back. The pass walks past
+    //    stale records and stops once the excess has left the pool (or nothing more can go).
+    if (m_cgroups.writebackAllowed(subtree)) {
+        WritebackOptions wb;
+        wb.cgroup = CgroupId{subtree};
+        wb.maxPoolBytes = m_cgroups.poolExcess(subtree);
+        wb.secondChance = false;
+        if (auto written = writeback(wb))
+            report.writtenBack += written->written;
+    }
+    if (m_cgroups.poolExcess(subtree) == 0)
+        return;
+    // b. Still over: the oldest into memory, a batch of each member's records in turn. Every
+    //    record present now is looked at once at most, so this ends; it is complete for the
+    //    entries stored before it started. A record moves only the entry it names (owner,
+    //    pool, stamp); stale ones are dropped, those of entries left in the pool (excess met,
+    //    or the move failed) go back to the old end in their order.
+    std::vector<std::uint16_t> members;
+    for (std::uint16_t c : m_cgroups.activeLrus())
+        if (m_cgroups.isInSubtree(c, subtree))
+            members.push_back(c);
+    std::vector<std::size_t> unseen(members.size());
+    for (std::size_t i = 0; i < members.size(); ++i)
+        unseen[i] = m_cgroups.node(members[i]).lru.size();
+    std::vector<std::vector<policy::LruRecord>> keep(members.size());
+    std::vector<policy::LruRecord> records;
+    for (bool more = true; more && m_cgroups.poolExcess(subtree) > 0;) {
+        more = false;
+        for (std::size_t i = 0; i < members.size() && m_cgroups.poolExcess(subtree) > 0; ++i) {
+            if (unseen[i] == 0)
+                continue;
+            records.clear();
+            m_cgroups.node(members[i]).lru.pop(std::min<std::size_t>(256, unseen[i]), records);
+            unseen[i] = records.empty() ? 0 : unseen[i] - records.size();
+            more = more || unseen[i] > 0;
+            for (const policy::LruRecord& r : records) {
+                if (m_cgroups.poolExcess(subtree) == 0) {
+                    keep[i].push_back(r);
+                    continue;
+                }
+                auto moved = moveEntry(SlotId{r.slot}, MoveTarget::memory(), Wait::Sleep, std::nullopt,
+                                       ExpectPool{members[i], r.stamp});
+                if (moved && *moved == MoveOutcome::Moved) {
+                    ++report.toMemory;
+                    continue;
+                }
+                if (moved && *moved == MoveOutcome::Gone)
+                    continue; // a stale record
+                if (!moved && moved.code() == Errc::Busy)
+                    ++report.busy;
+                keep[i].push_back(r);
+            }
+        }
+    }
+    for (std::size_t i = 0; i < members.size(); ++i)
+        if (!keep[i].empty())
+            m_cgroups.node(members[i]).lru.pushFront(keep[i]);
+}
+
 void EngineImpl::enforceDeviceEntries(std::uint16_t subtree, EnforceReport& report) {
     // Which device entries of the subtree must move, and where to, per owner.
     EpochGuard guard;
@@ -167,64 +234,20 @@ Result<EnforceReport> EngineImpl::setCgroupPolicy(CgroupId cgroup, const CgroupP
     const bool tightened = policy.swapMaxBytes < old->swapMaxBytes || policy.zswapMaxBytes < old->zswapMaxBytes
                            || (!policy.zswapWriteback && old->zswapWriteback) || policy.allowedTiers.has_value();
 
+    // 1. The pool (also when nothing tightened: applying a policy again finishes an earlier
+    //    enforcement that could not complete).
+    enforcePoolLimit(id, report);
     if (tightened) {
-        // 1. The pool: oldest first to devices where the owners may write back.
-        if (std::uint64_t excess = m_cgroups.poolExcess(id)) {
-            WritebackOptions wb;
-            wb.cgroup = cgroup;
-            wb.maxPoolBytes = excess;
-            wb.secondChance = false;
-            auto written = writeback(wb);
-            if (written)
-                report.writtenBack += written->written;
-        }
-        // Still over (writeback off, no room): bring the oldest into memory.
-        for (int pass = 0; pass < 4 && m_cgroups.poolExcess(id) > 0; ++pass) {
-            std::vector<std::uint16_t> members;
-            for (std::uint16_t c : m_cgroups.activeLrus())
-                if (m_cgroups.isInSubtree(c, id))
-                    members.push_back(c);
-            bool progress = false;
-            for (std::uint16_t c : members) {
-                std::vector<policy::LruRecord> records;
-                m_cgroups.node(c).lru.pop(256, records);
-                for (const auto& r : records) {
-                    if (m_cgroups.poolExcess(id) == 0)
-                        break;
-                    auto moved = moveEntry(SlotId{r.slot}, MoveTarget::memory(), Wait::Sleep, std::nullopt);
-                    if (moved && *moved == MoveOutcome::Moved) {
-                        ++report.toMemory;
-                        progress = true;
-                    } else if (!moved && moved.code() == Errc::Busy) {
-                        ++report.busy;
-                    }
-                }
-                // Records of entries that stayed in the pool go back to the old end.
-                std::vector<policy::LruRecord> keep;
-                {
-                    EpochGuard guard;
-                    for (const auto& r : records) {
-                        Cluster* cl = m_slots.find(SlotId{r.slot});
-                        if (!cl)
-                            continue;
-                        std::lock_guard lock(cl->lock);
-                        const std::uint32_t off = std::uint32_t(r.slot % descriptor::kClusterSize);
-                        if (!cl->dead && Backing::type(cl->backing[off]) == BackingType::Pool && cl->lruWords
-                            && (cl->lruWords[off] & policy::LruWord::kStampMask) == r.stamp)
-                            keep.push_back(r);
-                    }
-                }
-                m_cgroups.node(c).lru.pushFront(keep);
-            }
-            if (!progress)
-                break;
-        }
         // 2. Device entries that break their owners' policy now (one read of every device's
         //    reverse map: only when the subtree holds device slots and something can be broken).
         const bool holdsDevice = m_cgroups.node(id).deviceSlots.load(std::memory_order_relaxed) > 0;
         const bool tiersChanged = policy.allowedTiers.has_value() && policy.allowedTiers != old->allowedTiers;
-        if (holdsDevice && (m_cgroups.deviceExcess(id) > 0 || !m_cgroups.writebackAllowed(id) || tiersChanged))
+        if (holdsDevice && (m_cgroups.deviceExcess(id) > 0 || !m_cgroups.writebackAllowed(id) || tiersChanged)) {
             enforceDeviceEntries(id, report);
+            // 3. Device entries moved into the pool may pass a non-zero zswap.max by one entry
+            //    (a soft limit, checked before the store as the kernel does): trim again.
+            enforcePoolLimit(id, report);
+        }
     }
     report.satisfied = m_cgroups.poolExcess(id) == 0 && m_cgroups.deviceExcess(id) == 0;
     report.nanos = std::uint64_t(

@@ -436,7 +436,7 @@ Result<WritebackReport> EngineImpl::writeback(const WritebackOptions& options) {
                 pass.stop = true;
                 break;
             }
-            if (pass.limitReached(0, 0) || pass.report.scanned > scanCap) {
+            if (pass.limitReached(0, 0) || pass.report.scanned + pass.report.vanished > scanCap) {
                 pass.stop = true;
                 break;
             }
@@ -448,12 +448,15 @@ Result<WritebackReport> EngineImpl::writeback(const WritebackOptions& options) {
                 continue;
             }
             const std::uint64_t rotatedBefore = pass.report.rotated;
+            const std::uint64_t vanishedBefore = pass.report.vanished;
             WritebackBatch& batch = batches[next];
             bool youngHit = false;
             selectBatch(pass, members[i], records, batch, youngHit);
             if (youngHit) // nothing older is left in this cgroup
                 finished[i] = true;
-            if (batch.charged > 0 || pass.report.rotated > rotatedBefore)
+            // Dropping stale records is progress too: the live entries behind a batch of them
+            // (entries loaded, freed or moved since) are still to be reached.
+            if (batch.charged > 0 || pass.report.rotated > rotatedBefore || pass.report.vanished > vanishedBefore)
                 progress = true;
             if (batch.taken.empty())
                 continue;
@@ -509,6 +512,8 @@ bool EngineImpl::demoteForPoolLimit(std::uint16_t level) {
     if (!m_cgroups.writebackAllowed(level))
         return false; // nothing under it may reach a device
     const std::uint64_t excess = m_cgroups.poolExcess(level);
+    if (excess == 0) // zswap.max 0 (nothing to write back, never room) or freed meanwhile
+        return !m_cgroups.overPoolLimit(level, 0);
     WritebackOptions o;
     o.cgroup = CgroupId{level};
     // Room for this page and some slack, so the next stores do not each pay for a pass.

@@ -14,6 +14,7 @@
 #include "swaptier/env.h"
 #include "swaptier/policy.h"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -142,6 +143,8 @@ private slots:
     void secondChanceSparesReferencedEntries();
     void loweredLimitsAreEnforced_data();
     void loweredLimitsAreEnforced();
+    void loweredPoolLimitIsMetPastStaleRecords_data();
+    void loweredPoolLimitIsMetPastStaleRecords();
     void writebackOffMeansNoDiskWrites();
     void batchedWritebackWritesContiguousRuns_data();
     void batchedWritebackWritesContiguousRuns();
@@ -449,6 +452,107 @@ void TstTierPolicy::loweredLimitsAreEnforced() {
         const std::uint64_t seed = ids[k].second == kA1 ? k / 2 : 1000 + k / 2;
         QVERIFY(rig.readsBack(ids[k].first, PageKind::Text, seed));
     }
+}
+
+void TstTierPolicy::loweredPoolLimitIsMetPastStaleRecords_data() {
+    QTest::addColumn<qulonglong>("limit");    // the new memory.zswap.max
+    QTest::addColumn<bool>("writebackOff");   // the same change turns writeback off
+
+    QTest::newRow("zswap.max 0: everything written back") << 0ull << false;
+    QTest::newRow("zswap.max 16 KiB: the oldest written back") << 16ull * 1024 << false;
+    QTest::newRow("zswap.max 0, writeback off: everything into memory") << 0ull << true;
+    QTest::newRow("zswap.max 16 KiB, writeback off: the oldest into memory") << 16ull * 1024 << true;
+}
+
+// The LRU of /a/1 starts with 512 stale records whose slots now hold /b's pool entries, then
+// 1536 records of which two in three are stale (their entries moved to the device): the
+// enforcement must walk past every stale record, touch none of the entries they name, and
+// end with the subtree's pool at or below the new limit in the charges and the statistics.
+void TstTierPolicy::loweredPoolLimitIsMetPastStaleRecords() {
+    QFETCH(qulonglong, limit);
+    QFETCH(bool, writebackOff);
+
+    Rig rig;
+    rig.add("d", 8192);
+    makeTree(*rig.engine, child(kRoot), child(kA));
+    std::vector<SlotId> gone;
+    for (int i = 0; i < 512; ++i)
+        gone.push_back(*rig.store(kA1, 50'000 + std::uint64_t(i)));
+    for (SlotId s : gone)
+        ST_VERIFY_OK(rig.engine->put(s));
+    std::vector<std::pair<SlotId, std::uint64_t>> mine, theirs;
+    for (int i = 0; i < 512; ++i)
+        theirs.emplace_back(*rig.store(kB, 90'000 + std::uint64_t(i)), 90'000 + std::uint64_t(i));
+    const auto reused = std::count_if(theirs.begin(), theirs.end(), [&](const auto& t) {
+        return std::find(gone.begin(), gone.end(), t.first) != gone.end();
+    });
+    QVERIFY2(reused > 256, "the test needs /b's entries in the slots of /a/1's stale records");
+    for (int i = 0; i < 1536; ++i) {
+        auto s = rig.store(kA1, std::uint64_t(i));
+        QVERIFY(s.ok());
+        mine.emplace_back(*s, std::uint64_t(i));
+        if (i % 3 != 2) {
+            auto moved = rig.engine->move(*s, MoveTarget::anyDevice());
+            ST_VERIFY_OK(moved);
+            QCOMPARE(*moved, MoveOutcome::Moved);
+        }
+    }
+    QCOMPARE(rig.entriesOn(kA1, Backend::Pool), 512u);
+    QCOMPARE(rig.state(kA1).lruEntries, 512u);
+    const std::uint64_t deviceBefore = rig.entriesOn(kA1, Backend::Device);
+    const std::uint64_t bPool = rig.entriesOn(kB, Backend::Pool);
+    const std::uint64_t bPoolBytes = rig.state(kB).poolBytes;
+    QCOMPARE(bPool, 512u);
+    QVERIFY(rig.state(kA).poolBytes > limit + 64 * 1024);
+
+    CgroupPolicy next = child(kRoot);
+    next.zswapMaxBytes = limit;
+    next.zswapWriteback = !writebackOff;
+    auto report = rig.engine->setCgroupPolicy(kA, next);
+    ST_VERIFY_OK(report);
+    QVERIFY(report->satisfied);
+
+    // The subtree's pool, as charged and as counted, is within the limit; a non-zero limit
+    // keeps the youngest entries (no more than one entry's worth below the limit).
+    const EngineStats s = rig.engine->stats();
+    const std::uint64_t counted = rig.cgroupStats(s, kA1)->backends[std::size_t(Backend::Pool)].storedBytes;
+    QVERIFY2(rig.state(kA).poolBytes <= limit, "charged pool bytes over zswap.max");
+    QCOMPARE(rig.state(kA1).poolBytes, rig.state(kA).poolBytes);
+    QCOMPARE(counted, rig.state(kA1).poolBytes);
+    if (limit == 0) {
+        QCOMPARE(rig.entriesOn(kA1, Backend::Pool), 0u);
+    } else {
+        QVERIFY(rig.state(kA).poolBytes + kPageSize > limit);
+        QCOMPARE(rig.backendOf(mine.back().first), Backend::Pool);
+    }
+    QCOMPARE(rig.state(kA1).lruEntries, rig.entriesOn(kA1, Backend::Pool));
+    if (writebackOff) {
+        QCOMPARE(report->writtenBack, 0u);
+        QCOMPARE(rig.entriesOn(kA1, Backend::Device), 0u); // writeback off: device entries leave too
+        QVERIFY(report->toMemory >= deviceBefore);
+    } else {
+        QCOMPARE(report->toMemory, 0u);
+        QCOMPARE(rig.entriesOn(kA1, Backend::Memory), 0u);
+        QCOMPARE(rig.entriesOn(kA1, Backend::Device), deviceBefore + report->writtenBack);
+    }
+    // /b's entries, named by /a/1's stale records, were not touched.
+    QCOMPARE(rig.entriesOn(kB, Backend::Pool), bPool);
+    QCOMPARE(rig.entriesOn(kB, Backend::Memory), 0u);
+    QCOMPARE(rig.state(kB).poolBytes, bPoolBytes);
+    // zswap.max 0 keeps new pages out of the pool too.
+    if (limit == 0) {
+        auto more = rig.store(kA1, 77'777);
+        if (more.ok()) {
+            QVERIFY(rig.backendOf(*more) != Backend::Pool);
+            mine.emplace_back(*more, 77'777);
+        }
+        QCOMPARE(rig.state(kA).poolBytes, 0u);
+    }
+    // No page is lost.
+    for (const auto& [slot, seed] : mine)
+        QVERIFY(rig.readsBack(slot, PageKind::Text, seed));
+    for (const auto& [slot, seed] : theirs)
+        QVERIFY(rig.readsBack(slot, PageKind::Text, seed));
 }
 
 void TstTierPolicy::writebackOffMeansNoDiskWrites() {

@@ -248,6 +248,8 @@ std::optional<std::uint16_t> CgroupTree::overPoolLimit(std::uint16_t id, std::ui
         const std::uint64_t max = n.zswapMaxBytes.load(std::memory_order_acquire);
         if (max == kUnlimited)
             continue;
+        if (max == 0)
+            return c[i]; // zswap.max 0: no pool at all (the kernel's obj_cgroup_may_zswap)
         const std::int64_t used = n.poolBytes.load(std::memory_order_relaxed);
         if (used > 0 && std::uint64_t(used) + extra > max)
             return c[i];

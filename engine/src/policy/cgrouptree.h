@@ -96,7 +96,7 @@ public:
     /// False if the cgroup or an ancestor has writeback off (the id of that level in `who`).
     bool writebackAllowed(std::uint16_t id, std::uint16_t* who = nullptr);
     /// The first level (from the cgroup up) whose pool usage plus `extra` passes its
-    /// zswap.max, if any.
+    /// zswap.max, or whose zswap.max is 0 (no pool at all, as the kernel), if any.
     std::optional<std::uint16_t> overPoolLimit(std::uint16_t id, std::uint64_t extra);
     /// How far a level is over its own zswap.max (0 if not).
     std::uint64_t poolExcess(std::uint16_t id);
