@@ -50,6 +50,9 @@ public:
     /// Submits `action` to the running sandbox and logs it under `target` (display text);
     /// 0 if nothing runs.
     quint64 runAction(const swaptier::SandboxAction& action, const QString& target);
+    /// Hands a snapshot to every view, as the host's snapshotAvailable does (public for the
+    /// responsiveness benchmark, which feeds synthetic ones).
+    void showSnapshot(const std::shared_ptr<const services::HostSnapshot>& snapshot) { onSnapshot(snapshot); }
     /// Index of the cgroup selected in the tree (0, the root, if none).
     int selectedCgroup() const;
 
