@@ -109,6 +109,38 @@ std::optional<swaptier::SandboxAction> ConfigChange::inverse(const swaptier::San
     }
 }
 
+swaptier::SandboxConfig ConfigChange::currentSetup(const swaptier::SandboxConfig& config,
+                                                  const std::vector<bool>& active, const std::vector<bool>& ran) {
+    swaptier::SandboxConfig out = config;
+    out.devices.clear();
+    out.deviceNames.clear();
+    out.actions.clear();
+    std::vector<int> newIndex(config.devices.size(), -1);
+    for (std::size_t i = 0; i < config.devices.size(); ++i) {
+        if (i < active.size() && !active[i])
+            continue;
+        newIndex[i] = int(out.devices.size());
+        out.devices.push_back(config.devices[i]);
+        if (i < config.deviceNames.size())
+            out.deviceNames.push_back(config.deviceNames[i]);
+    }
+    if (out.deviceNames.size() != out.devices.size())
+        out.deviceNames.resize(std::min(out.deviceNames.size(), out.devices.size()));
+    for (std::size_t i = 0; i < config.actions.size(); ++i) {
+        if (i < ran.size() && ran[i])
+            continue;
+        swaptier::SandboxAction a = config.actions[i];
+        const bool usesDevice = a.kind == Kind::Swapoff || a.kind == Kind::SetPriority || a.kind == Kind::CompactDevice;
+        if (usesDevice && a.device >= 0 && std::size_t(a.device) < newIndex.size()) {
+            if (newIndex[std::size_t(a.device)] < 0)
+                continue; // the device is gone
+            a.device = newIndex[std::size_t(a.device)];
+        }
+        out.actions.push_back(std::move(a));
+    }
+    return out;
+}
+
 std::string ConfigChange::tierOf(const swaptier::SandboxConfig& config, int priority) {
     if (config.tiers.empty())
         return "default";

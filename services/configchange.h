@@ -37,6 +37,13 @@ public:
     static std::optional<swaptier::SandboxAction> inverse(const swaptier::SandboxConfig& config,
                                                           const swaptier::SandboxAction& action);
 
+    /// The setup as it stands, to save as a scenario: `config` without its swapped-off devices
+    /// (`active`; device indices of the remaining actions shift down, actions on a removed
+    /// device are dropped) and without the planned actions that already ran (`ran`, per
+    /// config.actions: their effect is in the setup now).
+    static swaptier::SandboxConfig currentSetup(const swaptier::SandboxConfig& config, const std::vector<bool>& active,
+                                                const std::vector<bool>& ran);
+
     /// The tier name of `priority` in `config` (its tiers, or "default" without any).
     static std::string tierOf(const swaptier::SandboxConfig& config, int priority);
 };

@@ -98,11 +98,19 @@ bool EngineHost::start(const swaptier::SandboxConfig& config, bool holdAtEnd, QS
         QMetaObject::invokeMethod(
             this, [this, id, figures] { onActionEnded(id, figures); }, Qt::QueuedConnection);
     };
+    m_plannedRan.assign(config.actions.size(), false);
     cb.onPlannedAction = [this, actions = config.actions](std::size_t index, const swaptier::ActionFigures& figures) {
-        if (index >= actions.size() || !ConfigChange::changesConfig(actions[index].kind))
+        if (index >= actions.size())
             return;
         QMetaObject::invokeMethod(
-            this, [this, action = actions[index], figures] { applyTaken(action, figures); }, Qt::QueuedConnection);
+            this,
+            [this, index, action = actions[index], figures] {
+                if (index < m_plannedRan.size())
+                    m_plannedRan[index] = true;
+                if (ConfigChange::changesConfig(action.kind))
+                    applyTaken(action, figures);
+            },
+            Qt::QueuedConnection);
     };
     cb.onActionProgress = [this](std::uint64_t id, std::uint64_t done, std::uint64_t total) {
         QMetaObject::invokeMethod(

@@ -101,6 +101,8 @@ public:
     /// The setup of the current (or last) run, as edited by its actions; null before start().
     std::shared_ptr<const swaptier::SandboxConfig> config() const { return m_config; }
     const std::vector<bool>& deviceActive() const { return m_deviceActive; }
+    /// Per config()->actions (the scenario's plan): whether it has run.
+    const std::vector<bool>& plannedRan() const { return m_plannedRan; }
     /// config() with the setting actions submitted but not yet ended applied, in submission
     /// order: the setup as it will be if they all take (what an editor edits).
     std::shared_ptr<const swaptier::SandboxConfig> expectedConfig() const;
@@ -153,6 +155,7 @@ private:
     swaptier::SwapDesign m_design = swaptier::SwapDesign::Virtual;
     std::shared_ptr<const swaptier::SandboxConfig> m_config;
     std::vector<bool> m_deviceActive;
+    std::vector<bool> m_plannedRan;
     bool m_configDirty = false;                  ///< config changed since the last snapshot
     std::map<quint64, swaptier::SandboxAction> m_submitted; ///< setting actions not yet ended
     std::shared_ptr<const HostSnapshot> m_snapshot;

@@ -2,7 +2,17 @@
 // MainWindow (mainwindow.h).
 #include "mainwindow.h"
 
+#include "adddevicedialog.h"
 #include "charts/cgroupbarchart.h"
+#include "comparisonview.h"
+#include "configchange.h"
+#include "configlint.h"
+#include "editors/cgrouppolicyeditor.h"
+#include "editors/deviceordereditor.h"
+#include "historybrowser.h"
+#include "models/devicerankmodel.h"
+#include "models/lintmodel.h"
+#include "scenariowriter.h"
 #include "charts/historychart.h"
 #include "models/actionlogmodel.h"
 #include "models/cgroupmodel.h"
@@ -13,6 +23,14 @@
 #include "units.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QStyleFactory>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
@@ -96,6 +114,32 @@ MainWindow::MainWindow(QWidget* parent)
                             [this](const swaptier::SandboxAction& a, const QString& target) { return runAction(a, target); },
                             this);
     m_tabs->addTab(m_setup, tr("S&etup"));
+    m_compare = new ComparisonView(this);
+    m_tabs->addTab(m_compare, tr("Classic &vs virtual"));
+    for (int i = 0; i < m_tabs->count(); ++i)
+        m_tabs->setTabToolTip(i, QString()); // set below, per tab
+    m_tabs->setTabToolTip(0, tr("Where swapped pages live: each place with its size, use, compression and traffic."));
+    m_tabs->setTabToolTip(1, tr("Each cgroup's pages per place, limits and policy; type to filter."));
+    m_tabs->setTabToolTip(2, tr("Swapped pages per cgroup, the largest first."));
+    m_tabs->setTabToolTip(3, tr("Pages per place and swap rates over time; older runs from the history file."));
+    m_tabs->setTabToolTip(4, tr("Change the running setup: swapfile order and priorities, cgroup policy, pool."));
+    m_tabs->setTabToolTip(5, tr("The same scenario in the classic and the virtual design, side by side."));
+
+    // Lint panel.
+    m_lint = new LintModel(this);
+    m_lintView = new QTableView(this);
+    m_lintView->setModel(m_lint);
+    m_lintView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_lintView->verticalHeader()->hide();
+    m_lintView->horizontalHeader()->setStretchLastSection(true);
+    m_lintView->setAccessibleName(tr("Setup warnings"));
+    m_lintView->setToolTip(tr("Setup mistakes found in the running setup; hover for the explanation, double-click "
+                              "or press Enter to go to the setting."));
+    connect(m_lintView, &QAbstractItemView::activated, this, &MainWindow::jumpToFinding);
+    m_lintDock = new QDockWidget(tr("Lint"), this);
+    m_lintDock->setObjectName(QStringLiteral("LintDock"));
+    m_lintDock->setWidget(m_lintView);
+    addDockWidget(Qt::RightDockWidgetArea, m_lintDock);
 
     setCentralWidget(m_tabs);
     createMenus();
@@ -124,14 +168,40 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_host.get(), &services::EngineHost::finished, m_actionLog, &ActionLogModel::runEnded);
     connect(m_host.get(), &services::EngineHost::snapshotAvailable, this, &MainWindow::onSnapshot);
     connect(m_host.get(), &services::EngineHost::finished, this, &MainWindow::onFinished);
+    connect(m_host.get(), &services::EngineHost::historyError, this, [this](const QString& message) {
+        m_status->setText(message);
+        statusBar()->showMessage(message, 10000);
+    });
+    connect(m_host.get(), &services::EngineHost::configChanged, this, [this] { updateLint(true); });
 
     readSettings();
 }
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open scenario…"), this, &MainWindow::openScenarioFile);
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Run a scenario file (TOML, see docs/scenario-format.md)."));
+    QAction* save = file->addAction(tr("&Save setup as…"), this, &MainWindow::saveSetupAs);
+    save->setShortcut(QKeySequence::SaveAs);
+    save->setToolTip(tr("Save the running setup, with your changes, as a scenario file."));
+    m_runActions.append(save);
+    file->addSeparator();
+    QAction* history = file->addAction(tr("Open &history…"), this, &MainWindow::openHistory);
+    history->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_recordAction = file->addAction(tr("&Record runs in the history"));
+    m_recordAction->setCheckable(true);
+    m_recordAction->setToolTip(tr("Write every sample of each run to the history file, to open it again later."));
+    connect(m_recordAction, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            QDir().mkpath(QFileInfo(historyPath()).absolutePath());
+        m_host->setHistoryPath(on ? historyPath() : QString());
+        QSettings().setValue(QStringLiteral("history/record"), on);
+    });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_undo->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -139,6 +209,25 @@ void MainWindow::createMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QMenu* themes = view->addMenu(tr("&Theme"));
+    auto* group = new QActionGroup(this);
+    const std::pair<QString, QString> choices[] = {{QStringLiteral("system"), tr("&System")},
+                                                    {QStringLiteral("light"), tr("&Light")},
+                                                    {QStringLiteral("dark"), tr("&Dark")}};
+    for (const auto& [key, text] : choices) {
+        QAction* a = themes->addAction(text);
+        a->setCheckable(true);
+        a->setData(key);
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, key] { setTheme(key); });
+    }
+    connect(themes, &QMenu::aboutToShow, this, [this, group] {
+        for (QAction* a : group->actions())
+            a->setChecked(a->data().toString() == m_theme);
+    });
+    view->addAction(m_lintDock->toggleViewAction());
 }
 
 void MainWindow::createActions() {
@@ -188,6 +277,9 @@ void MainWindow::createActions() {
                                     tr("Empty a swapfile and remove it: its pages move to the other tiers (no page "
                                        "table is walked)."),
                                     Kind::Swapoff);
+    QAction* addDevice = bar->addAction(tr("&Add swapfile…"));
+    addDevice->setToolTip(tr("Create a swapfile and swap it on in the running sandbox; Swapoff removes one."));
+    connect(addDevice, &QAction::triggered, this, &MainWindow::showAddDeviceDialog);
     bar->addSeparator();
     m_cancelAction = bar->addAction(tr("&Cancel action"));
     m_cancelAction->setToolTip(tr("Cancel the action selected in the log: a queued one does not run, a running "
@@ -197,7 +289,7 @@ void MainWindow::createActions() {
         if (current.isValid())
             m_host->cancelAction(current.data(ActionLogModel::IdRole).toULongLong());
     });
-    m_runActions = {compactPool, writeback, compactDevice, swapoff, m_cancelAction};
+    m_runActions.append({compactPool, writeback, compactDevice, swapoff, addDevice, m_cancelAction});
 
     m_actionView->setModel(m_actionLog);
     m_actionView->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -291,6 +383,11 @@ bool MainWindow::startScenario(const QString& name, QString* error) {
     if (!m_host->start(config, true, error))
         return false;
     m_deviceDir = std::move(dir);
+    m_scenarioName = scenario.name;
+    m_scenarioDescription = scenario.description;
+    m_source->setScenario(name);
+    m_compare->setConfig(config, scenario.name);
+    m_lintedConfig.reset();
     m_undo->clear(); // edits of the last run do not apply to this one
     m_history->clear();
     static_cast<void>(m_host->setSpeed(m_source->speedPercent() / 100.0, nullptr));
@@ -305,6 +402,7 @@ void MainWindow::onSnapshot(const std::shared_ptr<const services::HostSnapshot>&
     m_history->addSnapshot(*snapshot);
     m_cgroupChart->setSnapshot(snapshot);
     m_setup->setSnapshot(snapshot);
+    updateLint(false);
     if (!m_expandedOnce && m_cgroupProxy->rowCount() > 0) {
         m_cgroupView->expandAll();
         m_cgroupView->resizeColumnToContents(CgroupModel::Name);
@@ -332,8 +430,183 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
+void MainWindow::updateLint(bool force) {
+    // The setup rules change only with the setup; the usage rules (limits below use) with
+    // every sample: once a second is plenty for those.
+    const auto config = m_host->config();
+    const auto snapshot = m_host->snapshot();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!config || (!force && config == m_lintedConfig && now - m_lintedAtMs < 1000))
+        return;
+    m_lintedConfig = config;
+    m_lintedAtMs = now;
+    m_lint->setFindings(services::ConfigLint::check(*config, snapshot ? &snapshot->sample : nullptr));
+    const int warnings = m_lint->warningCount();
+    m_lintDock->setWindowTitle(warnings ? tr("Lint (%1)").arg(warnings) : tr("Lint"));
+}
+
+void MainWindow::jumpToFinding(const QModelIndex& index) {
+    if (!index.isValid())
+        return;
+    const auto kind = services::LintSubject::Kind(index.data(LintModel::SubjectKindRole).toInt());
+    const int subject = index.data(LintModel::SubjectIndexRole).toInt();
+    switch (kind) {
+    case services::LintSubject::Kind::Device: {
+        m_tabs->setCurrentWidget(m_setup);
+        DeviceOrderEditor* editor = m_setup->deviceEditor();
+        const auto& order = editor->model()->order();
+        for (std::size_t r = 0; r < order.size(); ++r)
+            if (order[r] == subject)
+                editor->view()->setCurrentIndex(editor->model()->index(int(r), DeviceRankModel::Priority));
+        editor->view()->setFocus();
+        break;
+    }
+    case services::LintSubject::Kind::Cgroup:
+        m_tabs->setCurrentWidget(m_setup);
+        m_setup->policyEditor()->selectCgroup(subject);
+        m_setup->policyEditor()->setFocus();
+        break;
+    case services::LintSubject::Kind::Tier:
+        m_tabs->setCurrentWidget(m_setup);
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::openScenarioFile() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("files/scenarioDir"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a scenario"), dir,
+                                                      tr("Scenarios (*.toml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("files/scenarioDir"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!startScenario(QFileInfo(path).absoluteFilePath(), &error))
+        QMessageBox::warning(this, tr("Cannot start the scenario"), error);
+}
+
+bool MainWindow::saveSetup(const QString& path, QString* error) {
+    const auto config = m_host->config();
+    if (!config) {
+        if (error)
+            *error = tr("Nothing has run yet: start a scenario first.");
+        return false;
+    }
+    const swaptier::SandboxConfig setup =
+        services::ConfigChange::currentSetup(*config, m_host->deviceActive(), m_host->plannedRan());
+    services::ScenarioWriter::Options options;
+    if (m_deviceDir)
+        options.relativeTo = m_deviceDir->path();
+    const QString name = m_scenarioName.isEmpty() ? QFileInfo(path).completeBaseName() : m_scenarioName;
+    const auto failure = services::ScenarioWriter::save(path, setup, name, m_scenarioDescription, options);
+    if (failure) {
+        if (error)
+            *error = *failure;
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::saveSetupAs() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("files/scenarioDir"), QDir::homePath()).toString();
+    const QString suggested = QDir(dir).filePath((m_scenarioName.isEmpty() ? QStringLiteral("setup") : m_scenarioName) +
+                                                 QStringLiteral(".toml"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the setup as a scenario"), suggested, tr("Scenarios (*.toml)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("files/scenarioDir"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!saveSetup(path, &error)) {
+        QMessageBox::warning(this, tr("Cannot save the setup"), error);
+        return;
+    }
+    statusBar()->showMessage(tr("Saved the setup to %1.").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+QString MainWindow::historyPath() const {
+    const QString fallback =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("history.db"));
+    return QSettings().value(QStringLiteral("history/path"), fallback).toString();
+}
+
+void MainWindow::openHistory() {
+    const QString path = historyPath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    HistoryBrowser browser(path, m_history, this);
+    connect(&browser, &HistoryBrowser::pathChosen, this, [this](const QString& chosen) {
+        QSettings().setValue(QStringLiteral("history/path"), chosen);
+        if (m_recordAction->isChecked())
+            m_host->setHistoryPath(chosen);
+    });
+    connect(&browser, &HistoryBrowser::runOpened, this, [this] { m_tabs->setCurrentWidget(m_history); });
+    browser.exec();
+}
+
+quint64 MainWindow::addDevice(const swaptier::SandboxAction& action) {
+    const QString name = QString::fromStdString(action.newDeviceName.empty() ? action.newDevice.path : action.newDeviceName);
+    return runAction(action, name);
+}
+
+void MainWindow::showAddDeviceDialog() {
+    const auto config = m_host->expectedConfig();
+    if (!config || !m_deviceDir) {
+        m_status->setText(tr("Nothing is running: start a scenario first."));
+        return;
+    }
+    AddDeviceDialog dialog(*config, m_deviceDir->path(), this);
+    if (dialog.exec() == QDialog::Accepted && dialog.action())
+        addDevice(*dialog.action());
+}
+
+void MainWindow::setTheme(const QString& theme) {
+    m_theme = theme == QLatin1String("light") || theme == QLatin1String("dark") ? theme : QStringLiteral("system");
+    QSettings().setValue(QStringLiteral("view/theme"), m_theme);
+    static const QString systemStyle = QApplication::style()->name();
+    if (m_theme == QLatin1String("system")) {
+        QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        return;
+    }
+    // Fusion draws every control from the palette, so both palettes look whole.
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p = QApplication::style()->standardPalette();
+    if (m_theme == QLatin1String("dark")) {
+        const QColor window(0x2b, 0x2b, 0x2e), base(0x1e, 0x1e, 0x20), text(0xe8, 0xe8, 0xea);
+        const QColor disabled(0x80, 0x80, 0x86), highlight(0x3d, 0x7e, 0xd6);
+        p.setColor(QPalette::Window, window);
+        p.setColor(QPalette::WindowText, text);
+        p.setColor(QPalette::Base, base);
+        p.setColor(QPalette::AlternateBase, window);
+        p.setColor(QPalette::ToolTipBase, base);
+        p.setColor(QPalette::ToolTipText, text);
+        p.setColor(QPalette::PlaceholderText, disabled);
+        p.setColor(QPalette::Text, text);
+        p.setColor(QPalette::Button, window);
+        p.setColor(QPalette::ButtonText, text);
+        p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+        p.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+        p.setColor(QPalette::Highlight, highlight);
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Mid, QColor(0x50, 0x50, 0x55));
+        p.setColor(QPalette::Dark, QColor(0x18, 0x18, 0x1a));
+        p.setColor(QPalette::Light, QColor(0x48, 0x48, 0x4c));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            p.setColor(QPalette::Disabled, role, disabled);
+    }
+    QApplication::setPalette(p);
+}
+
 void MainWindow::readSettings() {
     QSettings settings;
+    setTheme(settings.value(QStringLiteral("view/theme"), QStringLiteral("system")).toString());
+    m_recordAction->setChecked(settings.value(QStringLiteral("history/record"), true).toBool());
+    if (m_recordAction->isChecked())
+        QDir().mkpath(QFileInfo(historyPath()).absolutePath());
+    m_host->setHistoryPath(m_recordAction->isChecked() ? historyPath() : QString());
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_source->setScenario(settings.value(QStringLiteral("source/scenario"), QStringLiteral("cgroup-tree")).toString());

@@ -16,6 +16,7 @@
 #endif
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -31,7 +32,9 @@ namespace swaptier::ui {
 class ActionLogModel;
 class CgroupBarChart;
 class CgroupModel;
+class ComparisonView;
 class HistoryChart;
+class LintModel;
 class SetupPage;
 class SourceBar;
 class TierModel;
@@ -65,6 +68,20 @@ public:
     CgroupBarChart* cgroupChart() const { return m_cgroupChart; }
     SourceBar* sourceBar() const { return m_source; }
     SetupPage* setupPage() const { return m_setup; }
+    ComparisonView* comparisonView() const { return m_compare; }
+    LintModel* lintModel() const { return m_lint; }
+    QTableView* lintView() const { return m_lintView; }
+
+    /// Saves the running setup (edits applied, swapped-off devices and the planned actions
+    /// that already ran left out) as a scenario file; false and *error with a sentence if not.
+    bool saveSetup(const QString& path, QString* error);
+    /// The history database the window records its runs in and opens by default.
+    QString historyPath() const;
+    /// Light, dark or the system's palette ("system", "light", "dark"), kept in QSettings.
+    void setTheme(const QString& theme);
+    QString theme() const { return m_theme; }
+    /// Runs the "Add swapfile" dialog's action (for the dialog and tests); 0 if refused.
+    quint64 addDevice(const swaptier::SandboxAction& action);
     QUndoStack* undoStack() const { return m_undo; }
 
 protected:
@@ -75,6 +92,12 @@ private:
     void onFinished(const std::shared_ptr<const swaptier::SandboxReport>& report, const QString& error);
     void createActions();
     void createMenus();
+    void openScenarioFile();
+    void saveSetupAs();
+    void openHistory();
+    void showAddDeviceDialog();
+    void updateLint(bool force);
+    void jumpToFinding(const QModelIndex& index);
     void fillDeviceMenu(QMenu* menu, swaptier::SandboxAction::Kind kind);
     void updateActionsEnabled();
     void readSettings();
@@ -97,6 +120,16 @@ private:
     QTableView* m_actionView;
     QUndoStack* m_undo;
     SetupPage* m_setup = nullptr;
+    ComparisonView* m_compare = nullptr;
+    LintModel* m_lint = nullptr;
+    QTableView* m_lintView = nullptr;
+    QDockWidget* m_lintDock = nullptr;
+    QAction* m_recordAction = nullptr;
+    QString m_theme = QStringLiteral("system");
+    QString m_scenarioName;
+    QString m_scenarioDescription;
+    std::shared_ptr<const swaptier::SandboxConfig> m_lintedConfig;
+    qint64 m_lintedAtMs = 0;
     QList<QAction*> m_runActions;                ///< enabled only while a run goes on
     QAction* m_cancelAction = nullptr;
     QLabel* m_status;

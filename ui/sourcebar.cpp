@@ -5,6 +5,7 @@
 #include "scenario.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -92,7 +93,12 @@ SourceBar::SourceBar(QWidget* parent)
 QString SourceBar::scenario() const { return m_scenario->currentData().toString(); }
 
 void SourceBar::setScenario(const QString& name) {
-    const int i = m_scenario->findData(name);
+    int i = m_scenario->findData(name);
+    if (i < 0 && name.contains(QLatin1Char('/'))) { // a scenario file: listed by its file name
+        m_scenario->addItem(QFileInfo(name).fileName(), name);
+        m_scenario->setItemData(m_scenario->count() - 1, name, Qt::ToolTipRole);
+        i = m_scenario->count() - 1;
+    }
     if (i >= 0)
         m_scenario->setCurrentIndex(i);
 }

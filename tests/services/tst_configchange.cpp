@@ -73,6 +73,7 @@ private slots:
     void actionsThatChangeNothingHaveNoInverse_data();
     void actionsThatChangeNothingHaveNoInverse();
     void tierOf();
+    void currentSetupDropsWhatIsGone();
 };
 
 void TestConfigChange::applyAndInverse_data() {
@@ -174,6 +175,35 @@ void TestConfigChange::tierOf() {
     QCOMPARE(ConfigChange::tierOf(c, 9), std::string("slow"));
     QCOMPARE(ConfigChange::tierOf(c, -1), std::string("slow"));
     QCOMPARE(ConfigChange::tierOf(SandboxConfig{}, 3), std::string("default"));
+}
+
+void TestConfigChange::currentSetupDropsWhatIsGone() {
+    SandboxConfig c = twoDevices();
+    c.devices.push_back(c.devices[1]);
+    c.devices[2].path = "/tmp/c";
+    c.deviceNames = {"a", "b", "c"};
+    SandboxAction ran; // ran already: not saved
+    ran.kind = Kind::CompactPool;
+    SandboxAction onGone; // names the swapped-off device: dropped
+    onGone.kind = Kind::CompactDevice;
+    onGone.device = 1;
+    SandboxAction onLast; // names device 2, which becomes 1
+    onLast.kind = Kind::SetPriority;
+    onLast.device = 2;
+    onLast.priority = 3;
+    SandboxAction cgroupAction; // no device: kept as is
+    cgroupAction.kind = Kind::Writeback;
+    cgroupAction.cgroup = 1;
+    c.actions = {ran, onGone, onLast, cgroupAction};
+    const SandboxConfig out = ConfigChange::currentSetup(c, {true, false, true}, {true, false, false, false});
+    QCOMPARE(out.devices.size(), std::size_t(2));
+    QCOMPARE(out.devices[1].path, std::string("/tmp/c"));
+    QCOMPARE(out.deviceNames, (std::vector<std::string>{"a", "c"}));
+    QCOMPARE(out.actions.size(), std::size_t(2));
+    QCOMPARE(out.actions[0].kind, Kind::SetPriority);
+    QCOMPARE(out.actions[0].device, 1);
+    QCOMPARE(out.actions[1].kind, Kind::Writeback);
+    QCOMPARE(out.cgroups.size(), c.cgroups.size());
 }
 
 QTEST_APPLESS_MAIN(TestConfigChange)

@@ -5,6 +5,9 @@
 // undo and redo go back and forth through the engine; invalid input is refused next to the
 // field and submits nothing.
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
@@ -19,6 +22,11 @@
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
+#include "adddevicedialog.h"
+#include "configlint.h"
+#include "models/lintmodel.h"
+#include "models/tiermodel.h"
+#include "scenario.h"
 #include "editors/cgrouppolicyeditor.h"
 #include "editors/deviceordereditor.h"
 #include "editors/fielderror.h"
@@ -83,6 +91,9 @@ private slots:
     void droppedRowReranksTheEngine();
     void cgroupPolicyAppliesAndRefusesBadInput();
     void poolSettingsApply();
+    void addedSwapfileJoinsTheRunAndTheLint();
+    void savedSetupLoadsBackWithTheEdits();
+    void darkTheme();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -218,11 +229,14 @@ void TestSetupPage::cgroupPolicyAppliesAndRefusesBadInput() {
     QCOMPARE(window.undoStack()->count(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(window.host().config()->cgroups[std::size_t(batch)].zswapMax, std::uint64_t(0), kTimeout);
     QCOMPARE(ended.count(), 1);
-    // The engine enforced the lowered limit at once: it wrote the batch job's pool pages back.
+    // The engine enforced the lowered limit at once: it wrote the batch job's pool pages back,
+    // all of them.
     const auto figures = ended[0][1].value<ActionFigures>();
     QCOMPARE(figures.error.code, Errc::Ok);
     if (poolBefore > 0)
         QVERIFY(figures.pagesMoved > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.host().snapshot()->sample.cgroups[std::size_t(batch)].poolBytes, std::uint64_t(0),
+                              kTimeout);
     QCOMPARE(window.actionLog()->status(window.actionLog()->rowCount() - 1), ActionLogModel::Status::Done);
 
     window.undoStack()->undo();
@@ -257,6 +271,115 @@ void TestSetupPage::poolSettingsApply() {
     QTRY_COMPARE_WITH_TIMEOUT(poolCapacity(window), std::uint64_t(16) << 20, kTimeout);
     QCOMPARE(window.host().config()->engine.pool.codec, Codec::Lz4);
     QTRY_COMPARE_WITH_TIMEOUT(editor->codecBox()->currentText(), u"lz4"_s, kTimeout);
+}
+
+void TestSetupPage::addedSwapfileJoinsTheRunAndTheLint() {
+    MainWindow& window = *m_window;
+    const auto config = window.host().expectedConfig();
+    QTemporaryDir dir;
+    {
+        AddDeviceDialog dialog(*config, dir.path());
+        dialog.sizeEdit()->setText(u"12Q"_s);
+        QVERIFY(!dialog.check());
+        QVERIFY(!dialog.sizeError()->isHidden());
+        QVERIFY(dialog.sizeError()->text().contains(u"12Q"_s));
+        dialog.nameEdit()->setText(u"slow"_s); // taken
+        dialog.sizeEdit()->setText(u"16M"_s);
+        QVERIFY(!dialog.check());
+        QVERIFY(!dialog.nameError()->isHidden());
+        QVERIFY(dialog.sizeError()->isHidden());
+    }
+    // A buffered swapfile with the slow one's priority: added to the run, and the lint panel
+    // warns that two devices of different I/O modes share a priority.
+    AddDeviceDialog dialog(*config, dir.path());
+    dialog.nameEdit()->setText(u"spare"_s);
+    dialog.sizeEdit()->setText(u"16M"_s);
+    dialog.prioritySpin()->setValue(1);
+    auto* io = dialog.findChild<QComboBox*>();
+    QVERIFY(io);
+    io->setCurrentIndex(2); // buffered
+    QVERIFY(dialog.check());
+    QVERIFY(dialog.action());
+    QSignalSpy ended(&window.host(), &EngineHost::actionFinished);
+    QVERIFY(window.addDevice(*dialog.action()) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 1, kTimeout);
+    const auto figures = ended[0][1].value<ActionFigures>();
+    QCOMPARE(figures.error.code, Errc::Ok);
+    QCOMPARE(figures.device, 2);
+    QVERIFY(QFileInfo::exists(dir.filePath(u"spare.swap"_s)));
+    QTRY_COMPARE_WITH_TIMEOUT(window.setupPage()->deviceEditor()->model()->rowCount(), 3, kTimeout);
+    QCOMPARE(window.host().config()->deviceNames.back(), std::string("spare"));
+    QTRY_COMPARE_WITH_TIMEOUT(engineTierOf(window, 2), u"slow"_s, kTimeout);
+    bool named = false;
+    for (int r = 0; r < window.tierModel()->rowCount(); ++r)
+        named = named || window.tierModel()->index(r, TierModel::Name).data().toString() == u"spare"_s;
+    QVERIFY(named);
+
+    LintModel* lint = window.lintModel();
+    QAbstractItemModelTester tester(lint, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    int row = -1;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int r = 0; r < lint->rowCount(); ++r)
+                if (lint->index(r, 0).data(LintModel::CodeRole).toString() == u"equal-priority"_s)
+                    row = r;
+            return row >= 0;
+        }(),
+        kTimeout);
+    // Activating the finding goes to the device in the Setup tab.
+    emit window.lintView()->activated(lint->index(row, 0));
+    QCOMPARE(window.tabs()->currentWidget(), window.setupPage());
+    const int selected =
+        window.setupPage()->deviceEditor()->view()->currentIndex().data(DeviceRankModel::DeviceIndexRole).toInt();
+    QCOMPARE(selected, lint->index(row, 0).data(LintModel::SubjectIndexRole).toInt());
+
+    // Swapoff removes it again: its file goes, the lint warning too.
+    SandboxAction off;
+    off.kind = SandboxAction::Kind::Swapoff;
+    off.device = 2;
+    QVERIFY(window.runAction(off, u"spare"_s) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.setupPage()->deviceEditor()->model()->rowCount(), 2, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(dir.filePath(u"spare.swap"_s)), kTimeout);
+}
+
+void TestSetupPage::savedSetupLoadsBackWithTheEdits() {
+    MainWindow& window = *m_window;
+    QVERIFY(window.setupPage()->deviceEditor()->setPriority(1, 30));
+    QTRY_COMPARE_WITH_TIMEOUT(window.host().config()->devices[1].priority, 30, kTimeout);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"edited.toml"_s);
+    QString error;
+    QVERIFY2(window.saveSetup(path, &error), qPrintable(error));
+    ScenarioParser::Options options;
+    options.deviceDir = dir.path();
+    auto loaded = ScenarioParser::load(path, options);
+    if (auto* failure = std::get_if<ScenarioError>(&loaded))
+        QFAIL(qPrintable(failure->toString()));
+    const SandboxConfig& config = std::get<LoadedScenario>(loaded).variants.front().config;
+    QCOMPARE(config.devices.size(), std::size_t(2));
+    QCOMPARE(config.devices[1].priority, 30);
+    QCOMPARE(config.deviceNames[1], std::string("slow"));
+    // The device files are named relative to the run's directory, so they land in the new one.
+    QVERIFY(QString::fromStdString(config.devices[0].path).startsWith(dir.path()));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("swaptier-gui-"));
+    // A directory that cannot hold the file: a sentence naming it, no file.
+    QVERIFY(!window.saveSetup(dir.filePath(u"no/such/dir/x.toml"_s), &error));
+    QVERIFY2(error.contains(u"no/such/dir"_s), qPrintable(error));
+}
+
+void TestSetupPage::darkTheme() {
+    MainWindow& window = *m_window;
+    window.setTheme(u"dark"_s);
+    QCOMPARE(window.theme(), u"dark"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 128);
+    QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 160);
+    window.setTheme(u"light"_s);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 160);
+    window.setTheme(u"nonsense"_s);
+    QCOMPARE(window.theme(), u"system"_s);
+    QCOMPARE(QSettings().value(u"view/theme"_s).toString(), u"system"_s);
 }
 
 QTEST_MAIN(TestSetupPage)

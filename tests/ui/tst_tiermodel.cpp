@@ -52,6 +52,7 @@ private slots:
     void showsTheSnapshot();
     void sameRowsGiveDataChangedOtherRowsAReset();
     void everyColumnExplainsItself();
+    void ratesPerPlaceFromTwoSamples();
 };
 
 void TestTierModel::showsTheSnapshot() {
@@ -106,6 +107,33 @@ void TestTierModel::everyColumnExplainsItself() {
         QVERIFY2(model.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().size() > 20, qPrintable(QString::number(c)));
     }
     QVERIFY(!model.headerData(TierModel::ColumnCount, Qt::Horizontal).isValid());
+}
+
+void TestTierModel::ratesPerPlaceFromTwoSamples() {
+    TierModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto first = std::const_pointer_cast<HostSnapshot>(snapshot(100));
+    first->sample.elapsedNanos = 1'000'000'000;
+    first->sample.tiers[1].pagesIn = 50;
+    first->sample.tiers[1].pagesOut = 1000;
+    first->sample.tiers[2].pagesOut = 10;
+    model.setSnapshot(first);
+    QCOMPARE(model.index(1, TierModel::OutRate).data(TierModel::RawValueRole).toDouble(), 0.0); // one sample: no rate
+    auto second = std::make_shared<HostSnapshot>(*first);
+    second->sample.elapsedNanos = 1'500'000'000; // half a second later
+    second->sample.tiers[1].pagesIn = 150;
+    second->sample.tiers[1].pagesOut = 3000;
+    second->sample.tiers[2].pagesOut = 20;
+    model.setSnapshot(second);
+    QCOMPARE(model.index(1, TierModel::InRate).data(TierModel::RawValueRole).toDouble(), 200.0);
+    QCOMPARE(model.index(1, TierModel::OutRate).data(TierModel::RawValueRole).toDouble(), 4000.0);
+    QCOMPARE(model.index(2, TierModel::OutRate).data(TierModel::RawValueRole).toDouble(), 20.0);
+    QCOMPARE(model.index(0, TierModel::InRate).data(TierModel::RawValueRole).toDouble(), 0.0);
+    QCOMPARE(model.index(1, TierModel::OutRate).data().toString(), QLocale().toString(4000.0, 'f', 0));
+    // A republished snapshot of the same sample (a state change) keeps the rates.
+    auto again = std::make_shared<HostSnapshot>(*second);
+    model.setSnapshot(again);
+    QCOMPARE(model.index(1, TierModel::OutRate).data(TierModel::RawValueRole).toDouble(), 4000.0);
 }
 
 QTEST_MAIN(TestTierModel)

@@ -32,7 +32,38 @@ double ratioOf(const swaptier::TierUsage& t) {
 
 TierModel::TierModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+namespace {
+
+/// Pages per second in and out of each row of `after`, against the same place in `before`.
+std::vector<std::pair<double, double>> ratesOf(const services::HostSnapshot* before, const services::HostSnapshot* after) {
+    std::vector<std::pair<double, double>> rates;
+    if (!after)
+        return rates;
+    rates.assign(after->sample.tiers.size(), {0.0, 0.0});
+    if (!before || after->sample.elapsedNanos <= before->sample.elapsedNanos)
+        return rates;
+    const double seconds = double(after->sample.elapsedNanos - before->sample.elapsedNanos) / 1e9;
+    for (std::size_t i = 0; i < after->sample.tiers.size(); ++i) {
+        const swaptier::TierUsage& a = after->sample.tiers[i];
+        for (const swaptier::TierUsage& b : before->sample.tiers) {
+            if (b.backend != a.backend || b.device != a.device)
+                continue;
+            rates[i].first = a.pagesIn >= b.pagesIn ? double(a.pagesIn - b.pagesIn) / seconds : 0.0;
+            rates[i].second = a.pagesOut >= b.pagesOut ? double(a.pagesOut - b.pagesOut) / seconds : 0.0;
+            break;
+        }
+    }
+    return rates;
+}
+
+} // namespace
+
 void TierModel::setSnapshot(std::shared_ptr<const services::HostSnapshot> snapshot) {
+    // Rates need two samples: a snapshot that repeats the last sample keeps the last rates.
+    if (!snapshot || !m_snapshot || snapshot->sample.elapsedNanos != m_snapshot->sample.elapsedNanos)
+        m_rates = ratesOf(m_snapshot.get(), snapshot.get());
+    if (snapshot && m_rates.size() != snapshot->sample.tiers.size())
+        m_rates.assign(snapshot->sample.tiers.size(), {0.0, 0.0});
     static const std::vector<swaptier::TierUsage> none;
     const auto& before = m_snapshot ? m_snapshot->sample.tiers : none;
     const auto& after = snapshot ? snapshot->sample.tiers : none;
@@ -78,6 +109,13 @@ QVariant TierModel::raw(const swaptier::TierUsage& t, int column) const {
     case Resident: return qulonglong(t.storedBytes);
     case Ratio: return ratioOf(t);
     case Used: return t.capacityBytes ? double(t.storedBytes) / double(t.capacityBytes) : 0.0;
+    case InRate:
+    case OutRate: {
+        const std::size_t row = std::size_t(&t - m_snapshot->sample.tiers.data());
+        if (row >= m_rates.size())
+            return 0.0;
+        return column == InRate ? m_rates[row].first : m_rates[row].second;
+    }
     case ColumnCount: break;
     }
     return {};
@@ -99,6 +137,8 @@ QVariant TierModel::data(const QModelIndex& index, int role) const {
         case Resident: return formatBytes(t.storedBytes);
         case Ratio: return t.storedBytes ? formatRatio(ratioOf(t)) : QStringLiteral("-");
         case Used: return t.capacityBytes ? formatPercent(raw(t, Used).toDouble()) : QString();
+        case InRate:
+        case OutRate: return QLocale().toString(raw(t, column).toDouble(), 'f', 0);
         case ColumnCount: break;
         }
         return {};
@@ -128,6 +168,8 @@ QVariant TierModel::headerData(int section, Qt::Orientation orientation, int rol
         case Resident: return tr("Resident");
         case Ratio: return tr("Ratio");
         case Used: return tr("Used");
+        case InRate: return tr("In/s");
+        case OutRate: return tr("Out/s");
         case ColumnCount: break;
         }
     }
@@ -141,6 +183,8 @@ QVariant TierModel::headerData(int section, Qt::Orientation orientation, int rol
         case Resident: return tr("What they take here: compressed bytes in the pool, 4 KiB slots on a swapfile.");
         case Ratio: return tr("Compression ratio: stored bytes divided by resident bytes.");
         case Used: return tr("Resident bytes as a share of the capacity.");
+        case InRate: return tr("Pages read from here per second: swap-ins and pages moved elsewhere.");
+        case OutRate: return tr("Pages stored here per second: swap-outs, writeback and pages moved here.");
         case ColumnCount: break;
         }
     }

@@ -14,6 +14,8 @@
 #include "enginehost.h"
 
 #include <memory>
+#include <utility>
+#include <vector>
 #endif
 
 namespace swaptier::ui {
@@ -31,6 +33,8 @@ public:
         Resident,    ///< bytes they take there (compressed bytes in the pool, slots on a device)
         Ratio,       ///< Stored / Resident
         Used,        ///< Resident / Capacity
+        InRate,      ///< pages read from here per second (swap-ins, moves out), since the last snapshot
+        OutRate,     ///< pages stored here per second (swap-outs, writeback, moves in)
         ColumnCount
     };
     enum Role {
@@ -53,6 +57,7 @@ private:
     QVariant raw(const swaptier::TierUsage& t, int column) const;
 
     std::shared_ptr<const services::HostSnapshot> m_snapshot;
+    std::vector<std::pair<double, double>> m_rates; ///< per row: in, out (pages per second)
 };
 
 } // namespace swaptier::ui
