@@ -48,13 +48,15 @@
   --action "writeback cgroup=/batch at=50% max_pages=4096"
   --action "set-policy cgroup=/batch zswap_max=16M at=0.3"
   --action compact-pool
-Kinds: swapoff, set-priority, set-pool, compact-device, compact-pool, writeback, set-policy, recompress, set-promotion. Values: true, false, numbers and quoted TOML strings are taken as such, anything else as text (sizes "64M", durations "30s", points "50%", names); allowed_tiers takes a list "fast,slow" (empty: every tier), and pool.KEY=VALUE sets a key of a set-pool. An invalid SPEC ends the command with status 2 before anything runs.
+  --action "add-device name=extra size=64M priority=5 at=30%"
+Kinds: swapoff, set-priority, set-pool, compact-device, compact-pool, writeback, set-policy, recompress, set-promotion, add-device. Values: true, false, numbers and quoted TOML strings are taken as such, anything else as text (sizes "64M", durations "30s", points "50%", names); allowed_tiers takes a list "fast,slow" (empty: every tier), and pool.KEY=VALUE sets a key of a set-pool. add-device takes the keys of a [[device]] table (a relative path is in the device directory), and later --action options may name its device. An invalid SPEC ends the command with status 2 before anything runs.
 </source>
             <translation>--action SPEC fügt dem Szenario eine Aktion hinzu, nach dessen eigenen [[action]]-Tabellen (wiederholbar). SPEC ist eine Aktionsart, gefolgt von KEY=VALUE-Wörtern mit den Schlüsseln einer [[action]]-Tabelle des Szenarioformats, wobei '-' für '_' stehen darf:
   --action "writeback cgroup=/batch at=50% max_pages=4096"
   --action "set-policy cgroup=/batch zswap_max=16M at=0.3"
   --action compact-pool
-Arten: swapoff, set-priority, set-pool, compact-device, compact-pool, writeback, set-policy, recompress, set-promotion. Werte: true, false, Zahlen und TOML-Strings in Anführungszeichen werden als solche übernommen, alles andere als Text (Größen "64M", Dauern "30s", Zeitpunkte "50%", Namen); allowed_tiers nimmt eine Liste "fast,slow" (leer: alle Tiers), und pool.KEY=VALUE setzt einen Schlüssel eines set-pool. Eine ungültige SPEC beendet den Befehl mit Status 2, bevor irgendetwas läuft.
+  --action "add-device name=extra size=64M priority=5 at=30%"
+Arten: swapoff, set-priority, set-pool, compact-device, compact-pool, writeback, set-policy, recompress, set-promotion, add-device. Werte: true, false, Zahlen und TOML-Strings in Anführungszeichen werden als solche übernommen, alles andere als Text (Größen "64M", Dauern "30s", Zeitpunkte "50%", Namen); allowed_tiers nimmt eine Liste "fast,slow" (leer: jede Stufe), und pool.KEY=VALUE setzt einen Schlüssel eines set-pool. add-device nimmt die Schlüssel einer [[device]]-Tabelle (ein relativer Pfad liegt im Geräteverzeichnis), und spätere --action-Optionen können dessen Gerät benennen. Eine ungültige SPEC beendet den Befehl mit Status 2, bevor etwas ausgeführt wird.
 </translation>
         </message>
     </context>
@@ -73,40 +75,6 @@ Arten: swapoff, set-priority, set-pool, compact-device, compact-pool, writeback,
   2  falsche Verwendung (unbekannter Befehl oder unbekannte Option, ungültiger Optionswert, ungültiges Szenario: nichts wurde ausgeführt)</translation>
         </message>
         <message>
-            <source>swaptierctl: headless control of the swaptier virtual swap engine.
-
-Commands ("swaptierctl COMMAND --help" for each):
-  run SCENARIO        run a scenario in the sandbox and print its summary
-  compare SCENARIO    run it with the virtual and the classic design, side by side
-  scenarios [NAME]    list the built-in scenarios, or print one
-  history --db FILE   list the recorded runs, or re-read one
-  metrics --textfile DIR SCENARIO
-                      run a scenario, keep a Prometheus textfile current
-  import-trace LACKEY_LOG OUTPUT
-                      convert a valgrind lackey memory trace for replay
-  demo                drive a real engine directly with verified pages
-
-</source>
-            <translation>swaptierctl: Headless-Steuerung der virtuellen Swap-Engine swaptier.
-
-Befehle ("swaptierctl COMMAND --help" für jeden):
-  run SCENARIO        ein Szenario in der Sandbox ausführen und seine Zusammenfassung ausgeben
-  compare SCENARIO    es mit dem virtuellen und dem klassischen Design nebeneinander ausführen
-  scenarios [NAME]    die eingebauten Szenarien auflisten oder eines ausgeben
-  history --db FILE   die aufgezeichneten Läufe auflisten oder einen erneut anzeigen
-  metrics --textfile DIR SCENARIO
-                      ein Szenario ausführen und eine Prometheus-Textdatei aktuell halten
-  import-trace LACKEY_LOG OUTPUT
-                      einen valgrind-lackey-Speichertrace für die Wiedergabe konvertieren
-  demo                eine echte Engine direkt mit überprüften Seiten ansteuern
-
-</translation>
-        </message>
-        <message>
-            <source>The command to run: run, compare, scenarios, history, metrics, import-trace or demo.</source>
-            <translation>Der auszuführende Befehl: run, compare, scenarios, history, metrics, import-trace oder demo.</translation>
-        </message>
-        <message>
             <source>Run "%1 --help" for usage.</source>
             <translation>Mit "%1 --help" erhalten Sie Hinweise zur Verwendung.</translation>
         </message>
@@ -117,6 +85,42 @@ Befehle ("swaptierctl COMMAND --help" für jeden):
         <message>
             <source>unknown command "%1".</source>
             <translation>unbekannter Befehl "%1".</translation>
+        </message>
+        <message>
+            <source>swaptierctl: headless control of the swaptier virtual swap engine.
+
+Commands ("swaptierctl COMMAND --help" for each):
+  run SCENARIO        run a scenario in the sandbox and print its summary
+  compare SCENARIO    run it with the virtual and the classic design, side by side
+  scenarios [NAME]    list the built-in scenarios, or print one
+  lint SCENARIO       check a scenario's swap setup for mistakes
+  history --db FILE   list the recorded runs, or re-read one
+  metrics --textfile DIR SCENARIO
+                      run a scenario, keep a Prometheus textfile current
+  import-trace LACKEY_LOG OUTPUT
+                      convert a valgrind lackey memory trace for replay
+  demo                drive a real engine directly with verified pages
+
+</source>
+            <translation>swaptierctl: Headless-Steuerung der virtuellen Swap-Engine von swaptier.
+
+Befehle ("swaptierctl BEFEHL --help" für jeden):
+  run SCENARIO        Szenario in der Sandbox ausführen, Zusammenfassung ausgeben
+  compare SCENARIO    mit virtuellem und klassischem Design nebeneinander ausführen
+  scenarios [NAME]    eingebaute Szenarien auflisten oder eines ausgeben
+  lint SCENARIO       Swap-Konfiguration eines Szenarios auf Fehler prüfen
+  history --db FILE   aufgezeichnete Läufe auflisten oder einen erneut einlesen
+  metrics --textfile DIR SCENARIO
+                      Szenario ausführen, Prometheus-Textdatei aktuell halten
+  import-trace LACKEY_LOG OUTPUT
+                      Valgrind-lackey-Speichertrace zur Wiedergabe konvertieren
+  demo                echte Engine direkt mit verifizierten Seiten betreiben
+
+</translation>
+        </message>
+        <message>
+            <source>The command to run: run, compare, scenarios, lint, history, metrics, import-trace or demo.</source>
+            <translation>Der auszuführende Befehl: run, compare, scenarios, lint, history, metrics, import-trace oder demo.</translation>
         </message>
     </context>
     <context>
@@ -148,6 +152,216 @@ Befehle ("swaptierctl COMMAND --help" für jeden):
         <message>
             <source>cannot write the JSON report to "%1": %2</source>
             <translation>der JSON-Bericht kann nicht nach "%1" geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>swaptier::services::ComparisonRunner</name>
+        <message>
+            <source>virtual</source>
+            <translation>virtuell</translation>
+        </message>
+        <message>
+            <source>classic</source>
+            <translation>klassisch</translation>
+        </message>
+        <message>
+            <source>Cannot create a directory for the comparison's swapfiles in %1: %2</source>
+            <translation>In %1 kann kein Verzeichnis für die Swapdateien des Vergleichs angelegt werden: %2</translation>
+        </message>
+        <message>
+            <source>The run in the %1 design failed: %2</source>
+            <translation>Der Lauf im Design %1 ist fehlgeschlagen: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>swaptier::services::ConfigLint</name>
+        <message>
+            <source>%1 bytes</source>
+            <translation>%1 Bytes</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Swap device "%1" is the zram device %2, behind the compressed pool (%3).</source>
+            <translation>Swap-Gerät "%1" ist das zram-Gerät %2, hinter dem komprimierten Pool (%3).</translation>
+        </message>
+        <message>
+            <source>zram compresses in memory as well: every page passes two compressors and pages written back from the pool stay in RAM; disable the pool or swap to a disk.</source>
+            <translation>zram komprimiert ebenfalls im Speicher: Jede Seite durchläuft zwei Kompressoren, und aus dem Pool zurückgeschriebene Seiten bleiben im RAM; deaktivieren Sie den Pool oder lagern Sie auf eine Festplatte aus.</translation>
+        </message>
+        <message>
+            <source>Swap devices "%1" and "%2" share priority %3 but use different I/O modes (%4 and %5).</source>
+            <translation>Die Swap-Geräte "%1" und "%2" haben dieselbe Priorität %3, nutzen aber unterschiedliche I/O-Modi (%4 und %5).</translation>
+        </message>
+        <message>
+            <source>Devices of equal priority take pages in turn, so each gets its share whatever its speed; give the device meant to be used first a higher priority.</source>
+            <translation>Geräte gleicher Priorität nehmen abwechselnd Seiten auf, sodass jedes unabhängig von seiner Geschwindigkeit seinen Anteil erhält; geben Sie dem Gerät, das zuerst genutzt werden soll, eine höhere Priorität.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" has memory.zswap.writeback on, but its ancestor "%2" turns it off.</source>
+            <translation>cgroup "%1" hat memory.zswap.writeback aktiviert, aber ihr Vorfahre "%2" schaltet es aus.</translation>
+        </message>
+        <message>
+            <source>memory.zswap.writeback is hierarchical: no page of this cgroup reaches a swap device while an ancestor turns it off, so its own setting has no effect.</source>
+            <translation>memory.zswap.writeback ist hierarchisch: Keine Seite dieser Cgroup erreicht ein Swap-Gerät, solange ein Vorfahr es abschaltet; ihre eigene Einstellung hat daher keine Wirkung.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" allows tier "%2", which its ancestor "%3" does not allow.</source>
+            <translation>cgroup "%1" erlaubt Stufe "%2", die ihr Vorfahr "%3" nicht erlaubt.</translation>
+        </message>
+        <message>
+            <source>Allowed tiers are hierarchical: a cgroup may use a tier only if every ancestor allows it, so this entry has no effect.</source>
+            <translation>Erlaubte Stufen sind hierarchisch: Eine cgroup darf eine Stufe nur nutzen, wenn jeder Vorfahre sie erlaubt; dieser Eintrag ist daher wirkungslos.</translation>
+        </message>
+        <message>
+            <source>Tier "%1" (priorities %2 to %3) holds no swap device.</source>
+            <translation>Stufe "%1" (Prioritäten %2 bis %3) enthält kein Swap-Gerät.</translation>
+        </message>
+        <message>
+            <source>A cgroup names this tier in its allowed tiers, but no swap device has a priority in its range; give a device such a priority or allow another tier.</source>
+            <translation>Eine cgroup nennt diese Stufe in ihren erlaubten Stufen, aber kein Swap-Gerät hat eine Priorität in ihrem Bereich; geben Sie einem Gerät eine solche Priorität oder erlauben Sie eine andere Stufe.</translation>
+        </message>
+        <message>
+            <source>No cgroup names it, so nothing depends on it; a device with a priority in this range would join it.</source>
+            <translation>Keine cgroup nennt sie, also hängt nichts von ihr ab; ein Gerät mit einer Priorität in diesem Bereich würde ihr zugeordnet.</translation>
+        </message>
+        <message>
+            <source>There is no swap device, and the classic design needs a device slot for every swapped page, pool pages included.</source>
+            <translation>Es gibt kein Swap-Gerät, und das klassische Design braucht für jede ausgelagerte Seite einen Geräte-Slot, auch für Pool-Seiten.</translation>
+        </message>
+        <message>
+            <source>The compressed pool is disabled and there is no swap device.</source>
+            <translation>Der komprimierte Pool ist deaktiviert, und es gibt kein Swap-Gerät.</translation>
+        </message>
+        <message>
+            <source>Nothing can be swapped: every cgroup runs into its memory.max; add a swap device or enable the pool.</source>
+            <translation>Nichts kann ausgelagert werden: Jede cgroup stößt an ihr memory.max; fügen Sie ein Swap-Gerät hinzu oder aktivieren Sie den Pool.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" cannot swap in the classic design: none of its allowed tiers (%2) holds a swap device, and every swapped page needs a slot there.</source>
+            <translation>Cgroup "%1" kann im klassischen Design nicht auslagern: Keine ihrer erlaubten Stufen (%2) enthält ein Swap-Gerät, und jede ausgelagerte Seite braucht dort einen Slot.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" cannot swap: its memory.zswap.max is 0 and memory.zswap.writeback is off.</source>
+            <translation>cgroup "%1" kann nicht auslagern: Ihr memory.zswap.max ist 0 und memory.zswap.writeback ist aus.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" cannot swap: the compressed pool is disabled and memory.zswap.writeback is off.</source>
+            <translation>cgroup "%1" kann nicht auslagern: Der komprimierte Pool ist deaktiviert und memory.zswap.writeback ist aus.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" cannot swap: its memory.zswap.max is 0 and none of its allowed tiers (%2) holds a swap device.</source>
+            <translation>Cgroup "%1" kann nicht auslagern: Ihr memory.zswap.max ist 0, und keine ihrer erlaubten Stufen (%2) enthält ein Swap-Gerät.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" cannot swap: the compressed pool is disabled and none of its allowed tiers (%2) holds a swap device.</source>
+            <translation>cgroup "%1" kann nicht auslagern: Der komprimierte Pool ist deaktiviert, und keine ihrer erlaubten Stufen (%2) enthält ein Swap-Gerät.</translation>
+        </message>
+        <message>
+            <source>Reclaim cannot take any page of it out of memory; enable the pool or writeback, or allow a tier with a device (memory.swap.max = 0 says "never swap" if that is meant).</source>
+            <translation>Die Speicherrückgewinnung kann keine ihrer Seiten aus dem Speicher verdrängen; aktivieren Sie den Pool oder Writeback, oder erlauben Sie eine Stufe mit einem Gerät (memory.swap.max = 0 bedeutet "nie auslagern", falls das gemeint ist).</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" may use no swap tier: its allowed tiers and its ancestors' have none in common.</source>
+            <translation>Cgroup "%1" darf keine Swap-Stufe nutzen: Ihre erlaubten Stufen und die ihrer Vorfahren haben keine gemeinsam.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" may only use swap tiers that hold no device (%2).</source>
+            <translation>cgroup "%1" darf nur Swap-Stufen nutzen, die kein Gerät enthalten (%2).</translation>
+        </message>
+        <message>
+            <source>Its pages can only stay in the compressed pool or in memory; allow a tier that holds a swap device.</source>
+            <translation>Ihre Seiten können nur im komprimierten Pool oder im Speicher bleiben; erlauben Sie eine Stufe, die ein Swap-Gerät enthält.</translation>
+        </message>
+        <message>
+            <source>The compressed pool has no size limit, so no page of cgroup "%1" ever reaches a swap device.</source>
+            <translation>Der komprimierte Pool hat kein Größenlimit, daher erreicht keine Seite der Cgroup "%1" jemals ein Swap-Gerät.</translation>
+        </message>
+        <message>
+            <source>An uncapped pool accepts every page, and only memory.zswap.max, writeback or idle writeback move pages on to the devices; set a pool limit.</source>
+            <translation>Ein unbegrenzter Pool nimmt jede Seite an, und nur memory.zswap.max, Writeback oder Idle-Writeback verschieben Seiten weiter auf die Geräte; legen Sie ein Pool-Limit fest.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" has %2 resident, above its memory.max of %3.</source>
+            <translation>cgroup "%1" hat %2 resident, mehr als ihr memory.max von %3.</translation>
+        </message>
+        <message>
+            <source>Reclaim could not bring it under the limit (the kernel would start killing processes); give it more swap room or raise memory.max.</source>
+            <translation>Reclaim konnte sie nicht unter das Limit bringen (der Kernel würde beginnen, Prozesse zu beenden); geben Sie ihr mehr Swap-Platz oder erhöhen Sie memory.max.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" has %2 on swap devices, above its memory.swap.max of %3.</source>
+            <translation>cgroup "%1" hat %2 auf Swap-Geräten, mehr als ihr memory.swap.max von %3.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" has %2 swapped, above its memory.swap.max of %3.</source>
+            <translation>cgroup "%1" hat %2 ausgelagert, mehr als ihr memory.swap.max von %3.</translation>
+        </message>
+        <message>
+            <source>Further swap-outs of the subtree are refused until its use drops below the limit; raise memory.swap.max or bring pages back in.</source>
+            <translation>Weitere Swap-outs des Teilbaums werden abgelehnt, bis seine Nutzung unter das Limit fällt; erhöhen Sie memory.swap.max oder holen Sie Seiten zurück.</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" holds %2 in the compressed pool, above its memory.zswap.max of %3.</source>
+            <translation>cgroup "%1" hält %2 im komprimierten Pool, mehr als ihr memory.zswap.max von %3.</translation>
+        </message>
+        <message>
+            <source>New pages of the subtree go past the pool (or stay in memory when writeback is off) until its pool use drops; raise memory.zswap.max or write its pool pages back.</source>
+            <translation>Neue Seiten des Teilbaums gehen am Pool vorbei (oder bleiben bei ausgeschaltetem Writeback im Speicher), bis seine Pool-Nutzung sinkt; erhöhen Sie memory.zswap.max oder schreiben Sie seine Pool-Seiten per Writeback zurück.</translation>
+        </message>
+        <message>
+            <source>%1 of cgroup "%2" (%3) is above that of its ancestor "%4" (%5).</source>
+            <translation>%1 der Cgroup "%2" (%3) liegt über dem Wert ihres Vorfahren "%4" (%5).</translation>
+        </message>
+        <message>
+            <source>Limits are hierarchical: the subtree never gets more than the ancestor allows, so this limit never takes effect.</source>
+            <translation>Limits sind hierarchisch: Der Teilbaum erhält nie mehr, als der Vorfahr erlaubt, daher wird dieses Limit nie wirksam.</translation>
+        </message>
+        <message>
+            <source>The setting has no effect while the pool is disabled ([pool] enabled = false).</source>
+            <translation>Die Einstellung ist wirkungslos, solange der Pool deaktiviert ist ([pool] enabled = false).</translation>
+        </message>
+        <message>
+            <source>cgroup "%1" sets memory.zswap.max to %2, but the compressed pool is disabled.</source>
+            <translation>Cgroup "%1" setzt memory.zswap.max auf %2, aber der komprimierte Pool ist deaktiviert.</translation>
+        </message>
+        <message>
+            <source>Refault promotion to the pool (device_to_pool) is on, but the compressed pool is disabled.</source>
+            <translation>Refault-Hochstufung in den Pool (device_to_pool) ist aktiv, aber der komprimierte Pool ist deaktiviert.</translation>
+        </message>
+        <message>
+            <source>Scheduled maintenance writes back or recompresses pool pages, but the compressed pool is disabled.</source>
+            <translation>Die geplante Wartung führt Writeback oder Neukomprimierung von Pool-Seiten aus, aber der komprimierte Pool ist deaktiviert.</translation>
+        </message>
+        <message>
+            <source>Promotion to a faster tier (device_to_faster_tier) is on, but fewer than two tiers hold swap devices.</source>
+            <translation>Die Hochstufung in eine schnellere Stufe (device_to_faster_tier) ist aktiv, aber weniger als zwei Stufen enthalten Swap-Geräte.</translation>
+        </message>
+        <message>
+            <source>An entry only moves to a device of a tier above its own, so nothing is ever promoted; put devices in two tiers or turn the option off.</source>
+            <translation>Ein Eintrag wird nur auf ein Gerät einer höheren Stufe als seiner eigenen verschoben, daher wird nie etwas hochgestuft; verteilen Sie Geräte auf zwei Stufen oder schalten Sie die Option aus.</translation>
+        </message>
+        <message>
+            <source>warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>notice</source>
+            <translation>Hinweis</translation>
+        </message>
+        <message>
+            <source>device %1</source>
+            <translation>Gerät %1</translation>
+        </message>
+        <message>
+            <source>tier %1</source>
+            <translation>Stufe %1</translation>
+        </message>
+        <message>
+            <source>cgroup %1</source>
+            <translation>Cgroup %1</translation>
         </message>
     </context>
     <context>
@@ -1059,6 +1273,21 @@ Fortschrittsmeldungen gehen nach stderr; die Zusammenfassung und der Statistikbe
         </message>
     </context>
     <context>
+        <name>swaptier::services::HostRecorder</name>
+        <message>
+            <source>The application ended during the run.</source>
+            <translation>Die Anwendung wurde während des Laufs beendet.</translation>
+        </message>
+        <message>
+            <source>The run is not recorded in the history: %1</source>
+            <translation>Der Lauf wird nicht im Verlauf aufgezeichnet: %1</translation>
+        </message>
+        <message>
+            <source>The history of this run is incomplete: %1</source>
+            <translation>Der Verlauf dieses Laufs ist unvollständig: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>swaptier::services::ImportTraceCommand</name>
         <message>
             <source>Converts the memory trace of a real program, as printed by
@@ -1095,6 +1324,75 @@ ausgibt, in einen swaptier-Trace (docs/trace-format.md). Spielen Sie ihn mit ein
         <message>
             <source>Wrote %1: %2 records over %3 distinct pages (%4 loads, %5 stores, %6 modifies; %7 other lines skipped, %8 malformed).</source>
             <translation>Nach %1 geschrieben: %2 Datensätze über %3 verschiedene Seiten (%4 Lesezugriffe, %5 Schreibzugriffe, %6 Änderungen; %7 andere Zeilen übersprungen, %8 fehlerhaft).</translation>
+        </message>
+    </context>
+    <context>
+        <name>swaptier::services::LintCommand</name>
+        <message>
+            <source>Checks the swap setup of a scenario for what an admin would want to know: a compressed pool in front of a zram device, equal priorities over devices that differ, settings an ancestor cgroup overrides, tiers and cgroups without a swap device, a pool without a limit, limits that never take effect. Each finding comes with a one-line explanation. Every variant of a sweep is checked; nothing is run or created. SCENARIO is a scenario file or the name of a built-in one (see "%1 scenarios").
+
+Exit codes:
+  0  no warning (notices only, or nothing found)
+  1  at least one warning
+  2  bad usage (unknown option, invalid scenario: nothing was checked)</source>
+            <translation>Prüft die Swap-Konfiguration eines Szenarios auf das, was ein Admin wissen möchte: ein komprimierter Pool vor einem zram-Gerät, gleiche Prioritäten bei unterschiedlichen Geräten, Einstellungen, die eine übergeordnete cgroup außer Kraft setzt, Stufen und cgroups ohne Swap-Gerät, ein Pool ohne Limit, Limits, die nie wirksam werden. Jeder Befund enthält eine einzeilige Erklärung. Jede Variante eines Sweeps wird geprüft; nichts wird ausgeführt oder angelegt. SCENARIO ist eine Szenariodatei oder der Name eines eingebauten Szenarios (siehe "%1 scenarios").
+
+Exit-Codes:
+  0  keine Warnung (nur Hinweise oder nichts gefunden)
+  1  mindestens eine Warnung
+  2  falsche Verwendung (unbekannte Option, ungültiges Szenario: nichts wurde geprüft)</translation>
+        </message>
+        <message>
+            <source>Print the findings as JSON.</source>
+            <translation>Befunde als JSON ausgeben.</translation>
+        </message>
+        <message>
+            <source>Check only this variant of a sweep (its label, e.g. "mapped=48M" or "48M").</source>
+            <translation>Nur diese Variante eines Sweeps prüfen (ihre Bezeichnung, z. B. "mapped=48M" oder "48M").</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>Bezeichnung</translation>
+        </message>
+        <message>
+            <source>Scenario file or built-in name.</source>
+            <translation>Szenariodatei oder Name eines eingebauten Szenarios.</translation>
+        </message>
+        <message>
+            <source>no scenario given.</source>
+            <translation>kein Szenario angegeben.</translation>
+        </message>
+        <message>
+            <source>unexpected argument "%1".</source>
+            <translation>unerwartetes Argument "%1".</translation>
+        </message>
+        <message>
+            <source>the scenario has no variant "%1".</source>
+            <translation>das Szenario hat keine Variante "%1".</translation>
+        </message>
+        <message>
+            <source>%1: no findings.</source>
+            <translation>%1: keine Befunde.</translation>
+        </message>
+        <message>
+            <source>%1: warnings: %2, notices: %3</source>
+            <translation>%1: Warnungen: %2, Hinweise: %3</translation>
+        </message>
+        <message>
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <source>severity</source>
+            <translation>Schweregrad</translation>
+        </message>
+        <message>
+            <source>subject</source>
+            <translation>Gegenstand</translation>
+        </message>
+        <message>
+            <source>message</source>
+            <translation>Meldung</translation>
         </message>
     </context>
     <context>
@@ -1690,6 +1988,74 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
             <source>Swapoff cost as the mapped area grows:</source>
             <translation>Swapoff-Kosten bei wachsendem gemapptem Bereich:</translation>
         </message>
+        <message>
+            <source>%1 (device %2)</source>
+            <translation>%1 (Gerät %2)</translation>
+        </message>
+        <message>
+            <source>pages in</source>
+            <translation>Seiten eingelagert</translation>
+        </message>
+        <message>
+            <source>pages out</source>
+            <translation>Seiten ausgelagert</translation>
+        </message>
+        <message>
+            <source>swapped off</source>
+            <translation>per swapoff entfernt</translation>
+        </message>
+        <message>
+            <source>Elapsed time of the whole run, workload and actions.</source>
+            <translation>Verstrichene Zeit des gesamten Laufs, Last und Aktionen.</translation>
+        </message>
+        <message>
+            <source>Processor time the process used during the run, all threads together.</source>
+            <translation>Prozessorzeit, die der Prozess während des Laufs verbraucht hat, alle Threads zusammen.</translation>
+        </message>
+        <message>
+            <source>Page accesses the workload made: the same work in both designs (same workload and seed).</source>
+            <translation>Seitenzugriffe des Workloads: in beiden Designs dieselbe Arbeit (gleicher Workload und Seed).</translation>
+        </message>
+        <message>
+            <source>Pages the reclaimer swapped out (to zero pages, the pool or swapfiles).</source>
+            <translation>Seiten, die der Reclaimer ausgelagert hat (als Nullseiten, in den Pool oder in Swapdateien).</translation>
+        </message>
+        <message>
+            <source>Faults on swapped pages that brought them back (major faults).</source>
+            <translation>Seitenfehler auf ausgelagerten Seiten, die diese zurückgeholt haben (Major Faults).</translation>
+        </message>
+        <message>
+            <source>Swap-ins of pages that were evicted while still in use (workingset refaults).</source>
+            <translation>Swap-ins von Seiten, die verdrängt wurden, obwohl sie noch in Gebrauch waren (Workingset-Refaults).</translation>
+        </message>
+        <message>
+            <source>4 KiB pages written to the swapfiles.</source>
+            <translation>In die Swapdateien geschriebene 4-KiB-Seiten.</translation>
+        </message>
+        <message>
+            <source>4 KiB pages read back from the swapfiles.</source>
+            <translation>Aus den Swapdateien zurückgelesene 4-KiB-Seiten.</translation>
+        </message>
+        <message>
+            <source>Most swapfile space taken at once. The classic design reserves a swapfile slot for every compressed page, even one that never reaches the disk.</source>
+            <translation>Höchster gleichzeitig belegter Swapdatei-Platz. Das klassische Design reserviert für jede komprimierte Seite einen Swapdatei-Slot, auch für eine, die nie die Platte erreicht.</translation>
+        </message>
+        <message>
+            <source>Swapfile space taken after the last access, before the processes exit.</source>
+            <translation>Belegter Swapdatei-Platz nach dem letzten Zugriff, bevor die Prozesse enden.</translation>
+        </message>
+        <message>
+            <source>Most memory the swap bookkeeping took at once: descriptors or swap maps, the pool's index, reverse maps.</source>
+            <translation>Höchster gleichzeitiger Speicherbedarf der Swap-Verwaltung: Deskriptoren oder Swap-Maps, der Index des Pools, Reverse-Maps.</translation>
+        </message>
+        <message>
+            <source>Elapsed time of every swapoff of the run together.</source>
+            <translation>Gesamtdauer aller swapoff-Vorgänge des Laufs.</translation>
+        </message>
+        <message>
+            <source>Page-table entries swapoff had to visit. The classic design walks every page table to find the entries of the device; the virtual design changes only the descriptors.</source>
+            <translation>Seitentabelleneinträge, die swapoff besuchen musste. Das klassische Design durchläuft jede Seitentabelle, um die Einträge des Geräts zu finden; das virtuelle Design ändert nur die Deskriptoren.</translation>
+        </message>
     </context>
     <context>
         <name>swaptier::services::ScenarioCommandOptions</name>
@@ -2200,6 +2566,14 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
             <source>; did you mean "%1"?</source>
             <translation>; meinten Sie "%1"?</translation>
         </message>
+        <message>
+            <source>duplicate device name '%1': the scenario has a device of that name already</source>
+            <translation>doppelter Gerätename '%1': das Szenario hat bereits ein Gerät dieses Namens</translation>
+        </message>
+        <message>
+            <source>device '%1' is added at %2, after this action runs (at %3): an action may only name a device added at the same point or before</source>
+            <translation>Gerät '%1' wird bei %2 hinzugefügt, also nach dieser Aktion (bei %3): Eine Aktion darf nur ein Gerät nennen, das zum selben Zeitpunkt oder früher hinzugefügt wird</translation>
+        </message>
     </context>
     <context>
         <name>swaptier::services::ScenarioRunner</name>
@@ -2229,6 +2603,69 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
                 <numerusform>%n Swap-Eintrag ist im Swap-Design verblieben, nachdem alle Prozesse beendet waren.</numerusform>
                 <numerusform>%n Swap-Einträge sind im Swap-Design verblieben, nachdem alle Prozesse beendet waren.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>swaptier::services::ScenarioWriter</name>
+        <message>
+            <source>'%1' is %2 ns, but a scenario file holds whole milliseconds</source>
+            <translation>'%1' ist %2 ns, aber eine Szenariodatei enthält ganze Millisekunden</translation>
+        </message>
+        <message>
+            <source>'%1' must be a finite number, not %2</source>
+            <translation>'%1' muss eine endliche Zahl sein, nicht %2</translation>
+        </message>
+        <message>
+            <source>'at' must be between 0 and 1, not %1</source>
+            <translation>'at' muss zwischen 0 und 1 liegen, nicht %1</translation>
+        </message>
+        <message>
+            <source>'%1' = %2 is too large for a scenario file</source>
+            <translation>'%1' = %2 ist zu groß für eine Szenariodatei</translation>
+        </message>
+        <message>
+            <source>'size' = %1 pages is too large for a scenario file</source>
+            <translation>'size' = %1 Seiten ist zu groß für eine Szenariodatei</translation>
+        </message>
+        <message>
+            <source>the scenario's name must be one line and not empty</source>
+            <translation>der Name des Szenarios muss einzeilig und nicht leer sein</translation>
+        </message>
+        <message>
+            <source>the description must be a single line</source>
+            <translation>die Beschreibung muss einzeilig sein</translation>
+        </message>
+        <message>
+            <source>there are %1 device names for %2 devices; a scenario names every device</source>
+            <translation>es gibt %1 Gerätenamen für %2 Geräte; ein Szenario benennt jedes Gerät</translation>
+        </message>
+        <message>
+            <source>the first cgroup must be the root, named "/" with no parent</source>
+            <translation>die erste Cgroup muss die Wurzel sein, mit dem Namen "/" und ohne Elternteil</translation>
+        </message>
+        <message>
+            <source>there is no cgroup %1 (the scenario has %2)</source>
+            <translation>es gibt keine cgroup %1 (das Szenario hat %2)</translation>
+        </message>
+        <message>
+            <source>its parent must be a cgroup listed before it, not cgroup %1</source>
+            <translation>die übergeordnete cgroup muss vorher aufgeführt sein, nicht cgroup %1</translation>
+        </message>
+        <message>
+            <source>there is no device %1 (the scenario has %2)</source>
+            <translation>es gibt kein Gerät %1 (das Szenario hat %2)</translation>
+        </message>
+        <message>
+            <source>the written text would not load back (line %1: %2)</source>
+            <translation>der geschriebene Text ließe sich nicht wieder laden (Zeile %1: %2)</translation>
+        </message>
+        <message>
+            <source>the written text would load back differently: %1 would be %2 instead of %3</source>
+            <translation>der geschriebene Text würde anders zurückgelesen: %1 wäre %2 statt %3</translation>
+        </message>
+        <message>
+            <source>cannot save the scenario to "%1": %2</source>
+            <translation>das Szenario kann nicht in "%1" gespeichert werden: %2</translation>
         </message>
     </context>
     <context>

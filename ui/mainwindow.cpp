@@ -139,7 +139,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_lintDock = new QDockWidget(tr("Lint"), this);
     m_lintDock->setObjectName(QStringLiteral("LintDock"));
     m_lintDock->setWidget(m_lintView);
-    addDockWidget(Qt::RightDockWidgetArea, m_lintDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_lintDock);
 
     setCentralWidget(m_tabs);
     createMenus();
@@ -301,6 +301,8 @@ void MainWindow::createActions() {
     dock->setObjectName(QStringLiteral("ActionsDock"));
     dock->setWidget(m_actionView);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    tabifyDockWidget(dock, m_lintDock); // the log and the lint panel share the bottom
+    dock->raise();
     resizeDocks({dock}, {140}, Qt::Vertical);
     updateActionsEnabled();
 }

@@ -273,7 +273,12 @@ void TestHistoryBrowser::choosingAnotherFile() {
     QTimer poll;
     poll.setInterval(20);
     connect(&poll, &QTimer::timeout, this, [&] {
-        auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+        // The shown file dialog (not only the active modal widget: offscreen, under load,
+        // the dialog may be up before it becomes active).
+        QFileDialog* dialog = nullptr;
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* d = qobject_cast<QFileDialog*>(w); d && d->isVisible())
+                dialog = d;
         if (!dialog)
             return;
         poll.stop();

@@ -15,6 +15,10 @@
 #include "apptranslations.h"
 #include "charts/historychart.h"
 #include "mainwindow.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include "models/actionlogmodel.h"
 #include "models/cgroupmodel.h"
 #include "models/tiermodel.h"
@@ -98,6 +102,7 @@ class TestScreenshots : public QObject {
 private slots:
     void mainViews();
     void germanWindow();
+    void scaledWindow();
 };
 
 void TestScreenshots::mainViews() {
@@ -133,7 +138,7 @@ void TestScreenshots::mainViews() {
     const struct {
         int tab;
         const char* file;
-    } shots[] = {{0, "tiers.png"}, {1, "cgroups.png"}, {2, "occupancy.png"}, {3, "history.png"}};
+    } shots[] = {{0, "tiers.png"}, {1, "cgroups.png"}, {2, "occupancy.png"}, {3, "history.png"}, {4, "setup.png"}};
     for (const auto& shot : shots) {
         window.tabs()->setCurrentIndex(shot.tab);
         if (shot.tab == 3)
@@ -146,6 +151,60 @@ void TestScreenshots::mainViews() {
         QVERIFY2(image.save(path), qPrintable(path));
         qInfo("screenshot: %s", qPrintable(path));
     }
+    // The dark palette: the window and its views draw dark (mostly dark pixels).
+    window.setTheme(u"dark"_s);
+    window.tabs()->setCurrentIndex(0);
+    QTest::qWait(400);
+    const QImage dark = window.grab().toImage();
+    qint64 lightness = 0, pixels = 0;
+    for (int y = 0; y < dark.height(); y += 5)
+        for (int x = 0; x < dark.width(); x += 5, ++pixels)
+            lightness += QColor(dark.pixel(x, y)).lightness();
+    QVERIFY2(lightness / pixels < 110, qPrintable(QString::number(lightness / pixels)));
+    const QString darkPath = QDir(dir).filePath(u"tiers-dark.png"_s);
+    QVERIFY2(dark.save(darkPath), qPrintable(darkPath));
+    qInfo("screenshot: %s", qPrintable(darkPath));
+    window.setTheme(u"system"_s);
+    window.host().stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.host().running(), 60000);
+}
+
+// Readable at 2x: the window under QT_SCALE_FACTOR=2 (a child process of this test, as the
+// factor is read when the application starts) renders at twice the pixels.
+void TestScreenshots::scaledWindow() {
+    if (!g_skipReason.isEmpty())
+        QSKIP(qPrintable(u"no screenshots: "_s + g_skipReason));
+    QString dir = qEnvironmentVariable("SWAPTIER_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QStringLiteral(SWAPTIER_BUILD_DIR "/screenshots");
+    const QString path = QDir(dir).filePath(u"tiers-2x.png"_s);
+    if (qEnvironmentVariable("QT_SCALE_FACTOR") != u"2"_s) {
+        QFile::remove(path);
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_SCALE_FACTOR"_s, u"2"_s);
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        child.start(QCoreApplication::applicationFilePath(), {u"scaledWindow"_s});
+        QVERIFY(child.waitForFinished(240000));
+        QCOMPARE(child.exitCode(), 0);
+        QVERIFY(QFileInfo::exists(path));
+        return;
+    }
+    MainWindow window;
+    window.resize(700, 420); // 1400 x 840 device pixels
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.devicePixelRatio(), 2.0);
+    QString error;
+    QVERIFY2(window.startScenario(u"tier-policies"_s, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(window.tierModel()->rowCount() > 0, 60000);
+    QTest::qWait(400);
+    const QImage image = window.grab().toImage();
+    QCOMPARE(image.size(), window.size() * 2);
+    QVERIFY(drawn(image));
+    QVERIFY2(image.save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
     window.host().stop();
     QTRY_VERIFY_WITH_TIMEOUT(!window.host().running(), 60000);
 }

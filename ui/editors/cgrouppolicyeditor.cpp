@@ -85,10 +85,11 @@ CgroupPolicyEditor::CgroupPolicyEditor(EditSink* sink, QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_applyError);
     layout->addLayout(buttons);
-    // The labels' mnemonics reach the fields.
-    for (QWidget* w : {static_cast<QWidget*>(m_swapMax), static_cast<QWidget*>(m_zswapMax), static_cast<QWidget*>(m_tiers)})
-        if (auto* label = qobject_cast<QLabel*>(form->labelForField(w)))
-            label->setBuddy(w);
+    // The labels' mnemonics reach the fields (a label of a layout row has no buddy of its own).
+    const std::pair<QLayout*, QWidget*> rows[] = {{swapBox, m_swapMax}, {zswapBox, m_zswapMax}, {tiersBox, m_tiers}};
+    for (const auto& [row, field] : rows)
+        if (auto* label = qobject_cast<QLabel*>(form->labelForField(row)))
+            label->setBuddy(field);
 
     connect(m_cgroup, &QComboBox::activated, this, [this] {
         setDirty(false);
