@@ -204,6 +204,12 @@ void compareAction(Comparer& cmp, const QString& p, const SandboxAction& a, cons
         cmp(r + u"maxPages"_s, x.maxPages, y.maxPages);
         break;
     }
+    case Kind::AddDevice:
+        cmp(p + u"newDevice.path"_s, a.newDevice.path, b.newDevice.path);
+        cmp(p + u"newDevice.sizeBytes"_s, a.newDevice.sizeBytes, b.newDevice.sizeBytes);
+        cmp(p + u"newDevice.priority"_s, a.newDevice.priority, b.newDevice.priority);
+        cmp(p + u"newDeviceName"_s, a.newDeviceName, b.newDeviceName);
+        break;
     case Kind::SetPromotion:
         comparePromotion(cmp, p + u"promotion."_s, a.promotion, b.promotion);
         break;

@@ -445,6 +445,8 @@ private:
             case Kind::SetPromotion:
                 writePromotionChange(a);
                 break;
+            case Kind::AddDevice:
+                break; // refused by the check before writing
             }
         }
     }
@@ -565,6 +567,8 @@ std::optional<QString> checkStructure(const SandboxConfig& c, const QString& nam
         case Kind::CompactPool:
         case Kind::SetPromotion:
             break;
+        case Kind::AddDevice:
+            return ScenarioWriter::tr("%1: add-device actions cannot be saved yet").arg(where);
         }
     }
     return std::nullopt;

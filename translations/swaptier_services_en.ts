@@ -2619,6 +2619,10 @@ Progress goes to stderr (a bar on a terminal), the summary to stdout; the summar
         <source>cannot save the scenario to &quot;%1&quot;: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: add-device actions cannot be saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>swaptier::services::ScenariosCommand</name>
