@@ -116,8 +116,6 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_setup, tr("S&etup"));
     m_compare = new ComparisonView(this);
     m_tabs->addTab(m_compare, tr("Classic &vs virtual"));
-    for (int i = 0; i < m_tabs->count(); ++i)
-        m_tabs->setTabToolTip(i, QString()); // set below, per tab
     m_tabs->setTabToolTip(0, tr("Where swapped pages live: each place with its size, use, compression and traffic."));
     m_tabs->setTabToolTip(1, tr("Each cgroup's pages per place, limits and policy; type to filter."));
     m_tabs->setTabToolTip(2, tr("Swapped pages per cgroup, the largest first."));
