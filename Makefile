@@ -38,11 +38,15 @@ test-tsan: deps
 	cmake --build --preset tsan -j $(JOBS)
 	ctest --preset tsan -j $(JOBS) $(CTEST_ARGS)
 
-# Benchmarks (Google Benchmark, release build); results land in build-release/bench/.
+# Benchmarks (Google Benchmark, release builds); results land in build-release/bench/. The GUI
+# benchmark bench_uistall needs the services and the GUI, which the release preset leaves out:
+# the bench-gui preset builds it alone in build-bench-gui.
 bench: deps
 	cmake --preset release
 	cmake --build --preset release -j $(JOBS)
-	bench/run-benchmarks.sh build-release
+	cmake --preset bench-gui
+	cmake --build --preset bench-gui -j $(JOBS)
+	bench/run-benchmarks.sh build-release --gui-build build-bench-gui
 
 clean:
-	rm -rf build build-asan build-tsan build-release
+	rm -rf build build-asan build-tsan build-release build-bench-gui

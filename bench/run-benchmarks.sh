@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Runs every benchmark program of a build and writes the target summary (issues #2, #3, #4).
+# Runs every benchmark program of a build and writes the target summary (issues #2, #3, #4, #5).
 #
-#   bench/run-benchmarks.sh BUILD_DIR [extra Google Benchmark flags for every program]
+#   bench/run-benchmarks.sh BUILD_DIR [--gui-build GUI_BUILD_DIR] [extra Google Benchmark flags for every program]
 #
-# `make bench` calls it as `bench/run-benchmarks.sh build-release`. For each program
+# `make bench` calls it as `bench/run-benchmarks.sh build-release --gui-build build-bench-gui`:
+# the engine programs come from BUILD_DIR, bench_uistall (the desktop app's GUI thread, issue #5)
+# from GUI_BUILD_DIR (default BUILD_DIR: a build with the GUI and SWAPTIER_BUILD_BENCH=ON has
+# them all). bench_uistall runs with QT_QPA_PLATFORM=offscreen (no display needed). For each program
 # BUILD_DIR/bin/bench_<name> it writes BUILD_DIR/bench/bench_<name>.json (all repetitions and
 # their mean/median/stddev/cv), prints its table, then computes the target ratios from the
 # medians into BUILD_DIR/bench/summary.md and prints that too.
@@ -23,17 +26,29 @@ if [ $# -lt 1 ]; then
 fi
 build=$(cd "$1" 2>/dev/null && pwd) || { echo "run-benchmarks: no build directory '$1'" >&2; exit 2; }
 shift
+gui_build="$build"
+if [ "${1:-}" = "--gui-build" ]; then
+  gui_build=$(cd "${2:-}" 2>/dev/null && pwd) || { echo "run-benchmarks: no GUI build directory '${2:-}'" >&2; exit 2; }
+  shift 2
+fi
 out="$build/bench"
 mkdir -p "$out/tmp"
 export SWAPTIER_BENCH_DIR="$out/tmp"
 
-programs=(bench_throughput bench_metadata bench_scaling bench_device bench_sandbox bench_writeback)
+programs=(bench_throughput bench_metadata bench_scaling bench_device bench_sandbox bench_writeback bench_uistall)
 failed=()
 started=$(date +%s)
 for name in "${programs[@]}"; do
   bin="$build/bin/$name"
+  hint="configure with SWAPTIER_BUILD_BENCH=ON"
+  env=()
+  if [ "$name" = bench_uistall ]; then
+    bin="$gui_build/bin/$name"
+    hint="it needs the GUI: cmake --preset bench-gui && cmake --build --preset bench-gui, then pass --gui-build build-bench-gui"
+    env=(QT_QPA_PLATFORM=offscreen)
+  fi
   if [ ! -x "$bin" ]; then
-    echo "run-benchmarks: $bin is missing (configure with SWAPTIER_BUILD_BENCH=ON)" >&2
+    echo "run-benchmarks: $bin is missing ($hint)" >&2
     failed+=("$name (missing)")
     continue
   fi
@@ -41,7 +56,7 @@ for name in "${programs[@]}"; do
   echo "=== $name ==="
   t0=$(date +%s)
   rm -f "$out/$name.json"
-  "$bin" --benchmark_out="$out/$name.json" --benchmark_out_format=json "$@"
+  env "${env[@]}" "$bin" --benchmark_out="$out/$name.json" --benchmark_out_format=json "$@"
   rc=$?
   if [ $rc -ne 0 ]; then
     echo "run-benchmarks: $name FAILED (exit status $rc)" >&2
@@ -52,11 +67,11 @@ done
 rmdir "$out/tmp" 2>/dev/null || true
 
 echo
-python3 - "$out" "$build" "${programs[@]}" <<'PY'
+python3 - "$out" "$build" "$gui_build" "${programs[@]}" <<'PY'
 import json, os, re, sys
 from datetime import datetime, timezone
 
-out, build, programs = sys.argv[1], sys.argv[2], sys.argv[3:]
+out, build, gui_build, programs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 SUFFIX = re.compile(r"/(min_time:[^/]+|manual_time|real_time|process_time|iterations:\d+|repeats:\d+|threads:\d+)")
 
 reports, errors = {}, []
@@ -450,6 +465,57 @@ if "bench_writeback" in programs:
                      f"{fmt(r.get('pool_MiB_before'), 1)} MiB, {fmt(r.get('zspages_before'))} zspages | "
                      f"{fmt(r.get('pool_MiB_after'), 1)} MiB, {fmt(r.get('zspages_after'))} zspages |")
     lines.append("")
+
+# --- 7. GUI responsiveness (issue #5) -------------------------------------------------------------
+ui, _ = results("bench_uistall")
+if "bench_uistall" in programs:
+    uctx = reports.get("bench_uistall", {}).get("context", {})
+    lines.append("## 7. GUI responsiveness (issue #5)")
+    lines.append("")
+    lines.append(f"`bench_uistall` from `{gui_build}`: the real `MainWindow` (Qt {uctx.get('qt_version', '?')},"
+                 f" platform `{uctx.get('qt_platform', '?')}`), 500 cgroups, a tour of its views during each run."
+                 " Gaps: between the timeouts of a 1 ms heartbeat timer on the GUI thread (the longest is the"
+                 " stall). Synthetic: 1,000,000 swapped entries, ten minutes of history before the measured part;"
+                 " real: a sandbox run of 445 jobs through `MainWindow::startScenario`.")
+    lines.append("")
+    lines.append("| run | swapped entries | snapshots (per s) | longest gap ms | p99 gap ms | median gap ms |"
+                 " showSnapshot max / p99 / median ms | showSnapshot CPU max ms | longest event ms (CPU ms) |"
+                 " load average start / end | target: longest gap < 50 ms |")
+    lines.append("|---|---|---|---|---|---|---|---|---|---|---|")
+    names = ("uistall/synthetic/paced", "uistall/synthetic/flood", "uistall/real")
+    for name in names:
+        r = ui.get(name)
+        if not r:
+            continue
+        run = name.split("/", 1)[1]
+        if r.get("engine_nice"):
+            run += f" (engine threads at nice {fmt(r.get('engine_nice'))})"
+        met = "met" if r.get("target_met") == 1 else "**MISSED**"
+        lines.append(f"| {run} | {fmt(r.get('swapped_entries'))} | {fmt(r.get('snapshots'))} ({fmt(r.get('snapshots_per_s'), 1)}) | "
+                     f"{fmt(r.get('max_gap_ms'), 1)} | {fmt(r.get('p99_gap_ms'), 2)} | {fmt(r.get('median_gap_ms'), 2)} | "
+                     f"{fmt(r.get('show_max_ms'), 2)} / {fmt(r.get('show_p99_ms'), 2)} / {fmt(r.get('show_median_ms'), 2)} | "
+                     f"{fmt(r.get('show_cpu_max_ms'), 2)} | {fmt(r.get('worst_event_ms'), 1)} ({fmt(r.get('worst_event_cpu_ms'), 1)}) | "
+                     f"{fmt(r.get('loadavg_start'), 1)} / {fmt(r.get('loadavg_end'), 1)} | {met} |")
+    lines.append("")
+    views = ("tiers", "cgroups", "cgroups-sorted", "cgroups-filtered", "occupancy", "history", "setup")
+    shown = [n for n in names if ui.get(n)]
+    if shown:
+        lines.append("Per view: longest gap ms / longest showSnapshot ms.")
+        lines.append("")
+        lines.append("| view | " + " | ".join(n.split("/", 1)[1] for n in shown) + " |")
+        lines.append("|---|" + "---|" * len(shown))
+        for v in views:
+            lines.append(f"| {v} | " + " | ".join(f"{fmt(ui[n].get(v + '_max_gap_ms'), 1)} / {fmt(ui[n].get(v + '_show_max_ms'), 1)}"
+                                                 for n in shown) + " |")
+        lines.append("")
+        for n in shown:
+            if ui[n].get("label"):
+                lines.append(f"- {n.split('/', 1)[1]}: {ui[n]['label']}")
+        r = ui.get("uistall/real")
+        if r:
+            lines.append(f"- real run: {fmt(r.get('sandbox_threads'))} sandbox threads, {fmt(r.get('run_s'), 1)} s,"
+                         f" {fmt(r.get('swap_outs'))} swap-outs, {fmt(r.get('swap_ins'))} swap-ins")
+        lines.append("")
 
 if errors:
     lines.append("## Errors")

@@ -125,8 +125,18 @@ void SourceBar::setState(State state) {
 }
 
 void SourceBar::setProgress(double progress, bool holding) {
-    m_progress->setValue(int(progress * 1000));
-    m_progress->setFormat(holding ? tr("done, held for actions") : tr("%p%"));
+    // QProgressBar::setValue() repaints at once (QWidget::repaint()) whenever the text or the
+    // bar would change, and a synchronous repaint paints every dirty widget of the window with
+    // it: with the cgroup tree open, that put the tree's repaint inside each snapshot's
+    // handling (bench_uistall). With updates off, setValue() only records the value; turning
+    // them back on schedules an ordinary update, painted with the rest in the next paint event.
+    const int value = int(progress * 1000);
+    if (value != m_progress->value()) {
+        m_progress->setUpdatesEnabled(false);
+        m_progress->setValue(value);
+        m_progress->setUpdatesEnabled(true);
+    }
+    m_progress->setFormat(holding ? tr("done, held for actions") : tr("%p%")); // an update if it changes
 }
 
 } // namespace swaptier::ui

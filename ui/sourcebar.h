@@ -33,6 +33,8 @@ public:
 
     /// Shows the host's state (enables and disables the buttons accordingly).
     void setState(services::HostSnapshot::State state);
+    /// Shows the run's progress, [0, 1] (or that it is done and held). Never repaints at once:
+    /// the bar is painted with the next paint event of the window.
     void setProgress(double progress, bool holding);
 
 signals:

@@ -148,7 +148,10 @@ QCPGraph* HistoryChart::graphFor(const QString& key) {
                                    rect->axis(key == kAccesses ? QCPAxis::atRight : QCPAxis::atLeft));
     g->setAdaptiveSampling(true);
     g->setName(labelOf(key));
-    g->setPen(QPen(seriesColour(m_graphs.size()), 1.5));
+    // One pixel wide: QPainter strokes a wider pen as a filled outline, which made a replot of
+    // the ten-minute span (6,000 points in each of ~10 graphs) take 40-50 ms instead of ~4 ms
+    // (bench_uistall, docs/benchmarks.md section 7).
+    g->setPen(QPen(seriesColour(m_graphs.size()), 1));
     m_graphs.emplace(key, g);
     return g;
 }
@@ -289,6 +292,11 @@ int HistoryChart::pointsShown(const QString& key) const {
 QString HistoryChart::seriesName(const QString& key) const {
     const auto it = m_graphs.find(key);
     return it == m_graphs.end() ? QString() : it->second->name();
+}
+
+double HistoryChart::seriesPenWidth(const QString& key) const {
+    const auto it = m_graphs.find(key);
+    return it == m_graphs.end() ? 0.0 : it->second->pen().widthF();
 }
 
 void HistoryChart::refresh() {

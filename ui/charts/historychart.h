@@ -70,6 +70,8 @@ public:
     int pointsShown(const QString& key) const;
     /// Legend text of the graph of `key` (empty if it has none); for tests.
     QString seriesName(const QString& key) const;
+    /// Pen width of the graph of `key` in pixels (0 if it has none); for tests.
+    double seriesPenWidth(const QString& key) const;
     /// Pushes the data and replots now if anything changed (the timer's job).
     void refresh();
 
