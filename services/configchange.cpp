@@ -110,7 +110,8 @@ std::optional<swaptier::SandboxAction> ConfigChange::inverse(const swaptier::San
 }
 
 swaptier::SandboxConfig ConfigChange::currentSetup(const swaptier::SandboxConfig& config,
-                                                  const std::vector<bool>& active, const std::vector<bool>& ran) {
+                                                  const std::vector<bool>& active, const std::vector<bool>& ran,
+                                                  const std::vector<int>& planned) {
     swaptier::SandboxConfig out = config;
     out.devices.clear();
     out.deviceNames.clear();
@@ -126,15 +127,36 @@ swaptier::SandboxConfig ConfigChange::currentSetup(const swaptier::SandboxConfig
     }
     if (out.deviceNames.size() != out.devices.size())
         out.deviceNames.resize(std::min(out.deviceNames.size(), out.devices.size()));
+
+    // Where each planned device reference goes in `out`: a device that exists now to its new
+    // index (-1 if swapped off), the device of an AddDevice still to run to the index it will
+    // get after the saved devices and the earlier such adds, a failed add's device to -1.
+    std::size_t adds = 0;
+    for (const swaptier::SandboxAction& a : config.actions)
+        adds += a.kind == Kind::AddDevice ? 1 : 0;
+    const std::size_t firstAdded = planned.size() >= adds ? planned.size() - adds : 0;
+    std::vector<int> target(planned.size(), -1);
+    for (std::size_t r = 0; r < planned.size(); ++r)
+        if (planned[r] >= 0 && std::size_t(planned[r]) < newIndex.size())
+            target[r] = newIndex[std::size_t(planned[r])];
+    int pending = int(out.devices.size());
+    for (std::size_t i = 0, j = 0; i < config.actions.size(); ++i) {
+        if (config.actions[i].kind != Kind::AddDevice)
+            continue;
+        const std::size_t r = firstAdded + j++;
+        if (r < target.size() && !(i < ran.size() && ran[i]))
+            target[r] = pending++;
+    }
+
     for (std::size_t i = 0; i < config.actions.size(); ++i) {
         if (i < ran.size() && ran[i])
             continue;
         swaptier::SandboxAction a = config.actions[i];
         const bool usesDevice = a.kind == Kind::Swapoff || a.kind == Kind::SetPriority || a.kind == Kind::CompactDevice;
-        if (usesDevice && a.device >= 0 && std::size_t(a.device) < newIndex.size()) {
-            if (newIndex[std::size_t(a.device)] < 0)
-                continue; // the device is gone
-            a.device = newIndex[std::size_t(a.device)];
+        if (usesDevice) {
+            if (a.device < 0 || std::size_t(a.device) >= target.size() || target[std::size_t(a.device)] < 0)
+                continue; // the device is gone, or its add failed
+            a.device = target[std::size_t(a.device)];
         }
         out.actions.push_back(std::move(a));
     }

@@ -40,9 +40,18 @@ public:
     /// The setup as it stands, to save as a scenario: `config` without its swapped-off devices
     /// (`active`; device indices of the remaining actions shift down, actions on a removed
     /// device are dropped) and without the planned actions that already ran (`ran`, per
-    /// config.actions: their effect is in the setup now).
+    /// config.actions: their effect is in the setup now, and a device an AddDevice created is
+    /// a device of the setup).
+    ///
+    /// `planned` says where the devices the planned actions name are now: a planned action
+    /// names device r, the scenario's r-th device for r < the scenario's device count, else the
+    /// device of its (r - count)-th AddDevice (sandbox.h). planned[r] is that device's index in
+    /// `config`, or -1 while it does not exist (its AddDevice has not run, or failed); its
+    /// size is the scenario's device count plus its AddDevice actions. An AddDevice not run
+    /// yet stays an action, and actions naming its device name it at its index in the saved
+    /// setup; actions naming the device of a failed AddDevice are dropped.
     static swaptier::SandboxConfig currentSetup(const swaptier::SandboxConfig& config, const std::vector<bool>& active,
-                                                const std::vector<bool>& ran);
+                                                const std::vector<bool>& ran, const std::vector<int>& planned);
 
     /// The tier name of `priority` in `config` (its tiers, or "default" without any).
     static std::string tierOf(const swaptier::SandboxConfig& config, int priority);

@@ -103,6 +103,9 @@ public:
     const std::vector<bool>& deviceActive() const { return m_deviceActive; }
     /// Per config()->actions (the scenario's plan): whether it has run.
     const std::vector<bool>& plannedRan() const { return m_plannedRan; }
+    /// Where the devices the plan names are in config() (ConfigChange::currentSetup): per
+    /// device reference of a planned action, its index in config(), -1 while it does not exist.
+    const std::vector<int>& plannedDevices() const { return m_plannedDevices; }
     /// config() with the setting actions submitted but not yet ended applied, in submission
     /// order: the setup as it will be if they all take (what an editor edits).
     std::shared_ptr<const swaptier::SandboxConfig> expectedConfig() const;
@@ -156,6 +159,7 @@ private:
     std::shared_ptr<const swaptier::SandboxConfig> m_config;
     std::vector<bool> m_deviceActive;
     std::vector<bool> m_plannedRan;
+    std::vector<int> m_plannedDevices; ///< see plannedDevices()
     bool m_configDirty = false;                  ///< config changed since the last snapshot
     std::map<quint64, swaptier::SandboxAction> m_submitted; ///< setting actions not yet ended
     std::shared_ptr<const HostSnapshot> m_snapshot;

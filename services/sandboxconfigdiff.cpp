@@ -205,9 +205,7 @@ void compareAction(Comparer& cmp, const QString& p, const SandboxAction& a, cons
         break;
     }
     case Kind::AddDevice:
-        cmp(p + u"newDevice.path"_s, a.newDevice.path, b.newDevice.path);
-        cmp(p + u"newDevice.sizeBytes"_s, a.newDevice.sizeBytes, b.newDevice.sizeBytes);
-        cmp(p + u"newDevice.priority"_s, a.newDevice.priority, b.newDevice.priority);
+        compareDevice(cmp, p + u"newDevice."_s, a.newDevice, b.newDevice);
         cmp(p + u"newDeviceName"_s, a.newDeviceName, b.newDeviceName);
         break;
     case Kind::SetPromotion:

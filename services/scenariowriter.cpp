@@ -209,6 +209,40 @@ public:
 private:
     QString cgroupName(int index) const { return Composer::string(m_c.cgroups[std::size_t(index)].name); }
 
+    /// The name an action writes for device `index`: a [[device]]'s, or the name of the
+    /// add-device action that creates it (checkStructure made sure it has one).
+    QString deviceName(int index) const {
+        if (std::size_t(index) < m_c.deviceNames.size())
+            return Composer::string(qs(m_c.deviceNames[std::size_t(index)]));
+        int ordinal = index - int(m_c.devices.size());
+        for (const SandboxAction& a : m_c.actions)
+            if (a.kind == Kind::AddDevice && ordinal-- == 0)
+                return Composer::string(qs(a.newDeviceName));
+        return {};
+    }
+
+    /// The keys of a device, for [[device]] and add-device: `name` empty writes no name (an
+    /// add-device may leave it out; its path is then written, as the parser requires).
+    void writeDeviceKeys(const DeviceOptions& dev, const QString& name) {
+        const DeviceOptions d;
+        if (!name.isEmpty())
+            m_out.put(u"name", Composer::string(name));
+        const QString path = relativeIfUnder(absoluteClean(dev.path), m_options.relativeTo);
+        if (name.isEmpty() || path != name + u".swap"_s) // the default: "<name>.swap" in the device directory
+            m_out.put(u"path", Composer::string(path));
+        m_out.put(u"size", m_out.size(u"size", dev.sizeBytes));
+        if (dev.priority != d.priority)
+            m_out.put(u"priority", QString::number(dev.priority));
+        if (dev.discard != d.discard)
+            m_out.put(u"discard", Composer::boolean(dev.discard));
+        if (dev.io != d.io)
+            m_out.put(u"io", Composer::string(ioModeName(dev.io)));
+        if (dev.preallocate != d.preallocate)
+            m_out.put(u"preallocate", Composer::boolean(dev.preallocate));
+        if (dev.writeBehind != d.writeBehind)
+            m_out.put(u"write_behind", Composer::boolean(dev.writeBehind));
+    }
+
     void writeTop() {
         const SandboxConfig d;
         if (m_c.seed != d.seed)
@@ -290,26 +324,10 @@ private:
     }
 
     void writeDevices() {
-        const DeviceOptions d;
         for (std::size_t i = 0; i < m_c.devices.size(); ++i) {
-            const DeviceOptions& dev = m_c.devices[i];
             const QString name = qs(m_c.deviceNames[i]);
             m_out.table(u"[[device]]", u"[[device]] %1"_s.arg(Composer::string(name)));
-            m_out.put(u"name", Composer::string(name));
-            const QString path = relativeIfUnder(absoluteClean(dev.path), m_options.relativeTo);
-            if (path != name + u".swap"_s) // the default: "<name>.swap" in the device directory
-                m_out.put(u"path", Composer::string(path));
-            m_out.put(u"size", m_out.size(u"size", dev.sizeBytes));
-            if (dev.priority != d.priority)
-                m_out.put(u"priority", QString::number(dev.priority));
-            if (dev.discard != d.discard)
-                m_out.put(u"discard", Composer::boolean(dev.discard));
-            if (dev.io != d.io)
-                m_out.put(u"io", Composer::string(ioModeName(dev.io)));
-            if (dev.preallocate != d.preallocate)
-                m_out.put(u"preallocate", Composer::boolean(dev.preallocate));
-            if (dev.writeBehind != d.writeBehind)
-                m_out.put(u"write_behind", Composer::boolean(dev.writeBehind));
+            writeDeviceKeys(m_c.devices[i], name);
         }
     }
 
@@ -419,10 +437,10 @@ private:
             switch (a.kind) {
             case Kind::Swapoff:
             case Kind::CompactDevice:
-                m_out.put(u"device", Composer::string(m_c.deviceNames[std::size_t(a.device)]));
+                m_out.put(u"device", deviceName(a.device));
                 break;
             case Kind::SetPriority:
-                m_out.put(u"device", Composer::string(m_c.deviceNames[std::size_t(a.device)]));
+                m_out.put(u"device", deviceName(a.device));
                 m_out.put(u"priority", QString::number(a.priority));
                 break;
             case Kind::SetPool: {
@@ -446,7 +464,8 @@ private:
                 writePromotionChange(a);
                 break;
             case Kind::AddDevice:
-                break; // refused by the check before writing
+                writeDeviceKeys(a.newDevice, qs(a.newDeviceName));
+                break;
             }
         }
     }
@@ -545,18 +564,32 @@ std::optional<QString> checkStructure(const SandboxConfig& c, const QString& nam
     for (const WorkloadSpec& w : c.workloads)
         if (w.cgroup < 0 || std::size_t(w.cgroup) >= c.cgroups.size())
             return noCgroup(u"[[workload]] %1"_s.arg(tomlString(qs(w.name))), w.cgroup);
+    std::vector<std::size_t> added; // the add-device actions so far, by list index
     for (std::size_t i = 0; i < c.actions.size(); ++i) {
         const SandboxAction& a = c.actions[i];
         const QString where = u"[[action]] %1 (%2)"_s.arg(i + 1).arg(SandboxJson::actionKindName(a.kind));
         switch (a.kind) {
         case Kind::Swapoff:
         case Kind::SetPriority:
-        case Kind::CompactDevice:
-            if (a.device < 0 || std::size_t(a.device) >= c.devices.size())
-                return u"%1: %2"_s.arg(where, ScenarioWriter::tr("there is no device %1 (the scenario has %2)")
-                                                  .arg(a.device)
-                                                  .arg(c.devices.size()));
-            break;
+        case Kind::CompactDevice: {
+            // A [[device]], or the device of an earlier add-device, which must have a name to be
+            // named by (sandbox.h: the j-th add's device is devices.size() + j).
+            if (a.device >= 0 && std::size_t(a.device) < c.devices.size())
+                break;
+            if (a.device >= 0 && std::size_t(a.device) - c.devices.size() < added.size()) {
+                const SandboxAction& add = c.actions[added[std::size_t(a.device) - c.devices.size()]];
+                if (add.newDeviceName.empty())
+                    return u"%1: %2"_s.arg(where, ScenarioWriter::tr("it names the device added by an add-device "
+                                                                     "action without a name; give that device a "
+                                                                     "name"));
+                break;
+            }
+            return u"%1: %2"_s.arg(where, ScenarioWriter::tr("there is no device %1 (the scenario has %2, and %3 "
+                                                             "added by earlier actions)")
+                                              .arg(a.device)
+                                              .arg(c.devices.size())
+                                              .arg(added.size()));
+        }
         case Kind::Writeback:
         case Kind::SetCgroupPolicy:
         case Kind::Recompress:
@@ -568,7 +601,8 @@ std::optional<QString> checkStructure(const SandboxConfig& c, const QString& nam
         case Kind::SetPromotion:
             break;
         case Kind::AddDevice:
-            return ScenarioWriter::tr("%1: add-device actions cannot be saved yet").arg(where);
+            added.push_back(i);
+            break;
         }
     }
     return std::nullopt;
@@ -586,6 +620,9 @@ SandboxConfig asLoaded(const SandboxConfig& config, const QString& name) {
     }
     for (DeviceOptions& d : c.devices)
         d.path = absoluteClean(d.path).toStdString();
+    for (SandboxAction& a : c.actions)
+        if (a.kind == Kind::AddDevice)
+            a.newDevice.path = absoluteClean(a.newDevice.path).toStdString();
     for (std::string& f : c.contentFiles)
         f = absoluteClean(f).toStdString();
     for (WorkloadSpec& w : c.workloads)

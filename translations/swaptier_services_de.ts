@@ -2652,10 +2652,6 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
         <translation>die übergeordnete cgroup muss vorher aufgeführt sein, nicht cgroup %1</translation>
     </message>
     <message>
-        <source>there is no device %1 (the scenario has %2)</source>
-        <translation>es gibt kein Gerät %1 (das Szenario hat %2)</translation>
-    </message>
-    <message>
         <source>the written text would not load back (line %1: %2)</source>
         <translation>der geschriebene Text ließe sich nicht wieder laden (Zeile %1: %2)</translation>
     </message>
@@ -2668,8 +2664,12 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
         <translation>das Szenario kann nicht in &quot;%1&quot; gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>%1: add-device actions cannot be saved yet</source>
-        <translation>%1: add-device-Aktionen können noch nicht gespeichert werden</translation>
+        <source>it names the device added by an add-device action without a name; give that device a name</source>
+        <translation>es nennt das Gerät einer add-device-Aktion ohne Namen; geben Sie diesem Gerät einen Namen</translation>
+    </message>
+    <message>
+        <source>there is no device %1 (the scenario has %2, and %3 added by earlier actions)</source>
+        <translation>es gibt kein Gerät %1 (das Szenario hat %2 und %3 durch frühere Aktionen hinzugefügte)</translation>
     </message>
 </context>
 <context>

@@ -2604,10 +2604,6 @@ Progress goes to stderr (a bar on a terminal), the summary to stdout; the summar
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>there is no device %1 (the scenario has %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the written text would not load back (line %1: %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2620,7 +2616,11 @@ Progress goes to stderr (a bar on a terminal), the summary to stdout; the summar
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: add-device actions cannot be saved yet</source>
+        <source>it names the device added by an add-device action without a name; give that device a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no device %1 (the scenario has %2, and %3 added by earlier actions)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -138,8 +138,10 @@ bool HistoryBrowser::reload() {
 
 void HistoryBrowser::chooseFile() {
     const QString start = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
-    const QString chosen = QFileDialog::getOpenFileName(
-        this, tr("Open a history file"), start, tr("History databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+    const QString chosen = m_chooser ? m_chooser(this, start)
+                                     : QFileDialog::getOpenFileName(
+                                           this, tr("Open a history file"), start,
+                                           tr("History databases (*.db *.sqlite *.sqlite3);;All files (*)"));
     if (chosen.isEmpty())
         return;
     setPath(chosen);

@@ -19,6 +19,7 @@
 #include <QDialog>
 
 #ifndef Q_MOC_RUN
+#include <functional>
 #include <memory>
 #endif
 
@@ -58,6 +59,12 @@ public:
     /// What the dialog says about the file (an error, or that it holds no runs); empty if fine.
     QString message() const;
     HistoryRunModel* model() const { return m_model; }
+
+    /// Asks for a history file when "Choose file…" is clicked: given the folder to start in,
+    /// returns the chosen path, empty if cancelled. The default is the file dialog; tests
+    /// answer without a modal dialog.
+    using FileChooser = std::function<QString(QWidget* parent, const QString& startDir)>;
+    void setFileChooser(FileChooser chooser) { m_chooser = std::move(chooser); }
     QTableView* view() const { return m_view; }
 
 signals:
@@ -84,6 +91,7 @@ private:
     QSortFilterProxyModel* m_proxy;
     QTableView* m_view;
     QPushButton* m_open;
+    FileChooser m_chooser;
 };
 
 } // namespace swaptier::ui

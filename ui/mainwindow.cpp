@@ -495,7 +495,8 @@ bool MainWindow::saveSetup(const QString& path, QString* error) {
         return false;
     }
     const swaptier::SandboxConfig setup =
-        services::ConfigChange::currentSetup(*config, m_host->deviceActive(), m_host->plannedRan());
+        services::ConfigChange::currentSetup(*config, m_host->deviceActive(), m_host->plannedRan(),
+                                             m_host->plannedDevices());
     services::ScenarioWriter::Options options;
     if (m_deviceDir)
         options.relativeTo = m_deviceDir->path();

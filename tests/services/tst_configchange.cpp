@@ -74,6 +74,7 @@ private slots:
     void actionsThatChangeNothingHaveNoInverse();
     void tierOf();
     void currentSetupDropsWhatIsGone();
+    void currentSetupRenumbersAddedDevices();
 };
 
 void TestConfigChange::applyAndInverse_data() {
@@ -195,7 +196,7 @@ void TestConfigChange::currentSetupDropsWhatIsGone() {
     cgroupAction.kind = Kind::Writeback;
     cgroupAction.cgroup = 1;
     c.actions = {ran, onGone, onLast, cgroupAction};
-    const SandboxConfig out = ConfigChange::currentSetup(c, {true, false, true}, {true, false, false, false});
+    const SandboxConfig out = ConfigChange::currentSetup(c, {true, false, true}, {true, false, false, false}, {0, 1, 2});
     QCOMPARE(out.devices.size(), std::size_t(2));
     QCOMPARE(out.devices[1].path, std::string("/tmp/c"));
     QCOMPARE(out.deviceNames, (std::vector<std::string>{"a", "c"}));
@@ -204,6 +205,56 @@ void TestConfigChange::currentSetupDropsWhatIsGone() {
     QCOMPARE(out.actions[0].device, 1);
     QCOMPARE(out.actions[1].kind, Kind::Writeback);
     QCOMPARE(out.cgroups.size(), c.cgroups.size());
+}
+
+// A scenario with devices a, b and three planned adds: x (ran, and got index 3 because a device
+// "w" was added from the window first), y (ran and failed), z (not run yet). Device b is
+// swapped off. Actions name devices by plan reference: a=0, b=1, x=2, y=3, z=4.
+void TestConfigChange::currentSetupRenumbersAddedDevices() {
+    SandboxConfig c = twoDevices();
+    c.deviceNames = {"a", "b"};
+    const auto add = [](const char* name) {
+        SandboxAction a;
+        a.kind = Kind::AddDevice;
+        a.newDevice.path = std::string("/tmp/") + name;
+        a.newDevice.sizeBytes = 1 << 20;
+        a.newDeviceName = name;
+        return a;
+    };
+    const auto onDevice = [](int device, int priority) {
+        SandboxAction a;
+        a.kind = Kind::SetPriority;
+        a.device = device;
+        a.priority = priority;
+        return a;
+    };
+    // The setup now: a, b (off), w (from the window), x (the planned add that ran).
+    std::vector<bool> active = {true, true};
+    SandboxAction w = add("w");
+    QVERIFY(ConfigChange::apply(c, active, w));
+    QVERIFY(ConfigChange::apply(c, active, add("x")));
+    QVERIFY(ConfigChange::apply(c, active, [] {
+        SandboxAction off;
+        off.kind = Kind::Swapoff;
+        off.device = 1;
+        return off;
+    }()));
+    c.actions = {add("x"), add("y"), add("z"), onDevice(2, 5), onDevice(3, 6), onDevice(4, 7), onDevice(1, 8),
+                 onDevice(0, 9)};
+    const std::vector<bool> ran = {true, true, false, false, false, false, false, false};
+    const std::vector<int> planned = {0, 1, 3, -1, -1}; // x is device 3 of the setup; y failed; z not run
+
+    const SandboxConfig out = ConfigChange::currentSetup(c, active, ran, planned);
+    QCOMPARE(out.deviceNames, (std::vector<std::string>{"a", "w", "x"}));
+    QCOMPARE(out.actions.size(), std::size_t(4)); // z's add; priorities of x, z, a (y failed, b is off)
+    QCOMPARE(out.actions[0].kind, Kind::AddDevice);
+    QCOMPARE(out.actions[0].newDeviceName, std::string("z"));
+    QCOMPARE(out.actions[1].device, 2); // x
+    QCOMPARE(out.actions[1].priority, 5);
+    QCOMPARE(out.actions[2].device, 3); // z: after the three saved devices
+    QCOMPARE(out.actions[2].priority, 7);
+    QCOMPARE(out.actions[3].device, 0); // a
+    QCOMPARE(out.actions[3].priority, 9);
 }
 
 QTEST_APPLESS_MAIN(TestConfigChange)

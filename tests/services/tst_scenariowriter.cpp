@@ -481,6 +481,20 @@ void TestScenarioWriter::everyKindRoundTrips() {
     SandboxAction priority = action(Kind::SetPriority, 0.6);
     priority.device = 1;
     priority.priority = 5;
+    SandboxAction addNamed = action(Kind::AddDevice, 0.45);
+    addNamed.newDeviceName = "extra";
+    addNamed.newDevice.path = QString(devices + u"/extra.swap"_s).toStdString(); // default path: not written
+    addNamed.newDevice.sizeBytes = 8ull << 20;
+    addNamed.newDevice.priority = 20;
+    addNamed.newDevice.discard = false;
+    addNamed.newDevice.io = IoMode::Direct;
+    addNamed.newDevice.writeBehind = false;
+    SandboxAction addUnnamed = action(Kind::AddDevice, 0.46); // no name: its path is written
+    addUnnamed.newDevice.path = "/var/tmp/swaptier-writer-test-added.swap";
+    addUnnamed.newDevice.sizeBytes = 1ull << 20;
+    SandboxAction priorityOfAdded = action(Kind::SetPriority, 0.65); // names "extra"
+    priorityOfAdded.device = 3;
+    priorityOfAdded.priority = 7;
     SandboxAction compactDevice = action(Kind::CompactDevice, 0.7);
     SandboxAction compactPool = action(Kind::CompactPool, 0.8);
     SandboxAction swapoff = action(Kind::Swapoff, 1.0);
@@ -493,8 +507,9 @@ void TestScenarioWriter::everyKindRoundTrips() {
     promote.promotion = c.promotion;
     promote.promotion.deviceToFasterTier = true;
     sameOnPurpose.promotion = c.promotion; // changes nothing, but is an action: written, and kept
-    c.actions = {policy,  narrow,  writeback, writebackAll,  recompress,  setPool,
-                 promote, sameOnPurpose, priority, compactDevice, compactPool, swapoff};
+    c.actions = {policy,        narrow,   writeback,  writebackAll,    recompress,    setPool,
+                 promote,       sameOnPurpose, addNamed, addUnnamed, priority, priorityOfAdded, compactDevice,
+                 compactPool,   swapoff};
     c.maintainEveryRounds = 8;
     c.maintenance.idleWritebackNanos = 2'000'000'000;
     c.maintenance.recompressNanos = 750'000'000;
@@ -649,6 +664,35 @@ void TestScenarioWriter::inexpressibleConfigsAreErrors_data() {
             c.actions[0].device = 5;
         },
         {u"[[action]] 1 (swapoff)"_s, u"there is no device 5"_s});
+    row("action on an added device without a name",
+        [](SandboxConfig& c) {
+            SandboxAction add = action(Kind::AddDevice, 0.5);
+            add.newDevice.path = "/var/tmp/added.swap";
+            add.newDevice.sizeBytes = 1 << 20;
+            c.actions = {add, action(Kind::CompactDevice, 1)};
+            c.actions[1].device = 1;
+        },
+        {u"[[action]] 2 (compact-device)"_s, u"names the device added by an add-device action without a name"_s});
+    row("device beyond the added ones",
+        [](SandboxConfig& c) {
+            SandboxAction add = action(Kind::AddDevice, 0.5);
+            add.newDeviceName = "more";
+            add.newDevice.path = "/var/tmp/more.swap";
+            add.newDevice.sizeBytes = 1 << 20;
+            c.actions = {add, action(Kind::Swapoff, 1)};
+            c.actions[1].device = 2;
+        },
+        {u"[[action]] 2 (swapoff)"_s, u"there is no device 2 (the scenario has 1, and 1 added by earlier actions)"_s});
+    row("action before the add of its device",
+        [](SandboxConfig& c) {
+            SandboxAction add = action(Kind::AddDevice, 0.5);
+            add.newDeviceName = "late";
+            add.newDevice.path = "/var/tmp/late.swap";
+            add.newDevice.sizeBytes = 1 << 20;
+            c.actions = {add, action(Kind::CompactDevice, 0.25)};
+            c.actions[1].device = 1;
+        },
+        {u"would not load back"_s, u"device 'late' is added at \"50%\", after this action runs"_s});
     row("writeback of cgroup -1",
         [](SandboxConfig& c) {
             c.actions = {action(Kind::Writeback, 1)};

@@ -8,13 +8,11 @@
 // list; "Choose file…" opens another file through the file dialog; an empty history says so.
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QTimer>
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
@@ -269,36 +267,37 @@ void TestHistoryBrowser::choosingAnotherFile() {
     QCOMPARE(browser.model()->rowCount(), 0);
     QSignalSpy chosen(&browser, &HistoryBrowser::pathChosen);
 
-    bool answered = false;
-    QTimer poll;
-    poll.setInterval(20);
-    connect(&poll, &QTimer::timeout, this, [&] {
-        // The shown file dialog (not only the active modal widget: offscreen, under load,
-        // the dialog may be up before it becomes active).
-        QFileDialog* dialog = nullptr;
-        for (QWidget* w : QApplication::topLevelWidgets())
-            if (auto* d = qobject_cast<QFileDialog*>(w); d && d->isVisible())
-                dialog = d;
-        if (!dialog)
-            return;
-        poll.stop();
-        dialog->selectFile(db);
-        static_cast<QDialog*>(dialog)->accept(); // QFileDialog::accept() is protected
-        answered = true;
+    // The chooser is asked with the current file's folder (none yet: empty); first the user
+    // cancels, then picks the file.
+    QStringList starts;
+    QString answer;
+    browser.setFileChooser([&](QWidget* parent, const QString& startDir) {
+        starts << startDir;
+        return parent == &browser ? answer : QString();
     });
-    poll.start();
     QPushButton* choose = nullptr;
     for (QPushButton* b : browser.findChildren<QPushButton*>())
         if (b->text() == u"&Choose file…"_s)
             choose = b;
     QVERIFY(choose);
-    choose->click(); // runs the file dialog until the timer answers it
-    QVERIFY(answered);
+    choose->click(); // cancelled: nothing changes
+    QCOMPARE(chosen.size(), 0);
+    QCOMPARE(browser.path(), QString());
+    answer = db;
+    choose->click();
+    QCOMPARE(starts, (QStringList{QString(), QString()}));
     QCOMPARE(chosen.size(), 1);
     QCOMPARE(QFileInfo(chosen.first().at(0).toString()), QFileInfo(db));
     QCOMPARE(QFileInfo(browser.path()), QFileInfo(db));
     QCOMPARE(browser.model()->rowCount(), 2);
     QCOMPARE(browser.message(), QString());
+
+    // The next choice starts in the chosen file's folder.
+    answer.clear();
+    choose->click();
+    QCOMPARE(starts.size(), 3);
+    QCOMPARE(QFileInfo(starts.last()), QFileInfo(QFileInfo(db).absolutePath()));
+    QCOMPARE(QFileInfo(browser.path()), QFileInfo(db)); // cancelling keeps the file
 }
 
 void TestHistoryBrowser::emptyHistorySaysSo() {

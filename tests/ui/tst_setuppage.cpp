@@ -346,6 +346,16 @@ void TestSetupPage::savedSetupLoadsBackWithTheEdits() {
     MainWindow& window = *m_window;
     QVERIFY(window.setupPage()->deviceEditor()->setPriority(1, 30));
     QTRY_COMPARE_WITH_TIMEOUT(window.host().config()->devices[1].priority, 30, kTimeout);
+    // A swapfile added from the window is a device of the saved setup.
+    QTemporaryDir addDir;
+    SandboxAction add;
+    add.kind = SandboxAction::Kind::AddDevice;
+    add.newDeviceName = "keep";
+    add.newDevice.path = addDir.filePath(u"keep.swap"_s).toStdString();
+    add.newDevice.sizeBytes = 4ull << 20;
+    add.newDevice.priority = 3;
+    QVERIFY(window.addDevice(add) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.host().config()->devices.size(), std::size_t(3), kTimeout);
     QTemporaryDir dir;
     const QString path = dir.filePath(u"edited.toml"_s);
     QString error;
@@ -356,9 +366,12 @@ void TestSetupPage::savedSetupLoadsBackWithTheEdits() {
     if (auto* failure = std::get_if<ScenarioError>(&loaded))
         QFAIL(qPrintable(failure->toString()));
     const SandboxConfig& config = std::get<LoadedScenario>(loaded).variants.front().config;
-    QCOMPARE(config.devices.size(), std::size_t(2));
+    QCOMPARE(config.devices.size(), std::size_t(3));
     QCOMPARE(config.devices[1].priority, 30);
     QCOMPARE(config.deviceNames[1], std::string("slow"));
+    QCOMPARE(config.deviceNames[2], std::string("keep"));
+    QCOMPARE(config.devices[2].priority, 3);
+    QCOMPARE(config.devices[2].sizeBytes, 4ull << 20);
     // The device files are named relative to the run's directory, so they land in the new one.
     QVERIFY(QString::fromStdString(config.devices[0].path).startsWith(dir.path()));
     QFile file(path);
