@@ -148,7 +148,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_source, &SourceBar::startRequested, this, [this](const QString& name) {
         QString error;
         if (!startScenario(name, &error))
-            QMessageBox::warning(this, tr("Cannot start the scenario"), error);
+            showWarning(tr("Cannot start the scenario"), error);
     });
     connect(m_source, &SourceBar::pauseRequested, this, [this](bool paused) {
         if (paused)
@@ -413,10 +413,16 @@ void MainWindow::onSnapshot(const std::shared_ptr<const services::HostSnapshot>&
         m_status->setText(tr("Every access made; the run stays for actions until you press Stop."));
 }
 
+void MainWindow::showWarning(const QString& title, const QString& text) {
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::onFinished(const std::shared_ptr<const swaptier::SandboxReport>& report, const QString& error) {
     if (!error.isEmpty()) {
         m_status->setText(tr("The run failed: %1").arg(error));
-        QMessageBox::warning(this, tr("The run failed"), error);
+        showWarning(tr("The run failed"), error);
         return;
     }
     if (report)
@@ -484,7 +490,7 @@ void MainWindow::openScenarioFile() {
     settings.setValue(QStringLiteral("files/scenarioDir"), QFileInfo(path).absolutePath());
     QString error;
     if (!startScenario(QFileInfo(path).absoluteFilePath(), &error))
-        QMessageBox::warning(this, tr("Cannot start the scenario"), error);
+        showWarning(tr("Cannot start the scenario"), error);
 }
 
 bool MainWindow::saveSetup(const QString& path, QString* error) {
@@ -522,7 +528,7 @@ void MainWindow::saveSetupAs() {
     settings.setValue(QStringLiteral("files/scenarioDir"), QFileInfo(path).absolutePath());
     QString error;
     if (!saveSetup(path, &error)) {
-        QMessageBox::warning(this, tr("Cannot save the setup"), error);
+        showWarning(tr("Cannot save the setup"), error);
         return;
     }
     statusBar()->showMessage(tr("Saved the setup to %1.").arg(QDir::toNativeSeparators(path)), 8000);

@@ -90,6 +90,9 @@ protected:
 private:
     void onSnapshot(const std::shared_ptr<const services::HostSnapshot>& snapshot);
     void onFinished(const std::shared_ptr<const swaptier::SandboxReport>& report, const QString& error);
+    /// A window-modal warning that does not block the caller (no nested event loop: the run's
+    /// updates go on while it is up, and it closes with the window).
+    void showWarning(const QString& title, const QString& text);
     void createActions();
     void createMenus();
     void openScenarioFile();

@@ -3,6 +3,7 @@
 // views from the host's snapshots; the source bar's pause, speed and stop reach the host; an
 // unknown scenario is refused with a sentence; settings survive a new window.
 #include <QAbstractItemModelTester>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -101,6 +102,16 @@ void TestMainWindow::unknownScenarioIsRefused() {
     QVERIFY(!window.startScenario(u"no-such-scenario"_s, &error));
     QVERIFY2(error.contains(u"no-such-scenario"_s), qPrintable(error));
     QCOMPARE(window.host().state(), EngineHost::State::Idle);
+
+    // Start pressed with it: a warning naming it, shown without blocking (this line returns).
+    window.show();
+    emit window.sourceBar()->startRequested(u"no-such-scenario"_s);
+    QMessageBox* box = window.findChild<QMessageBox*>();
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QVERIFY2(box->text().contains(u"no-such-scenario"_s), qPrintable(box->text()));
+    box->accept();
+    QTRY_VERIFY(!window.findChild<QMessageBox*>()); // closed and deleted
 }
 
 void TestMainWindow::settingsPersist() {
