@@ -276,6 +276,10 @@ struct CgroupUsage {
     std::uint64_t residentPages = 0;     ///< memory.current / 4 KiB, subtree
     std::uint64_t peakResidentPages = 0;
     std::array<std::uint64_t, kBackendCount> swappedPages{}; ///< by backend, this cgroup only
+    /// Backend::Device entries of this cgroup only, by device index in the run (TierUsage::
+    /// device; one per row of SandboxSample::tiers with Backend::Device, swapped-off devices
+    /// included with 0); sums to swappedPages[Device]. A device's tier is TierUsage::tier.
+    std::vector<std::uint64_t> deviceEntries;
     std::uint64_t poolBytes = 0;         ///< compressed bytes in the pool, this cgroup only
     SandboxCounters counters;            ///< this cgroup only
 };
