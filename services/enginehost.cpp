@@ -278,6 +278,7 @@ void EngineHost::publish() {
         next->sample = std::move(*sample);
     else
         next->sample = m_snapshot->sample;
+    next->tierOccupancy = TierOccupancy::of(next->sample, m_config ? m_config->tiers : std::vector<swaptier::TierSpec>{});
     if (m_snapshot && sample) {
         const swaptier::SandboxSample& before = m_snapshot->sample;
         const std::uint64_t nanos =

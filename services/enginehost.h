@@ -28,6 +28,7 @@
 
 #ifndef Q_MOC_RUN
 #include "swaptier/sandbox.h"
+#include "tieroccupancy.h"
 #include "swaptier/sandboxcontrol.h"
 #endif
 
@@ -66,6 +67,7 @@ struct HostSnapshot {
     std::shared_ptr<const swaptier::SandboxConfig> config;
     std::vector<bool> deviceActive;      ///< per config.devices: false once swapped off
     swaptier::SandboxSample sample;      ///< the newest sample
+    TierOccupancy tierOccupancy;         ///< sample's swapfile pages by tier (config's tier order)
     /// Per second, from this sample and the previous published one (0 for the first).
     double swapOutsPerSecond = 0;
     double swapInsPerSecond = 0;

@@ -205,7 +205,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>memory.zswap.writeback is hierarchical: no page of this cgroup reaches a swap device while an ancestor turns it off, so its own setting has no effect.</source>
-        <translation>memory.zswap.writeback ist hierarchisch: Keine Seite dieser Cgroup erreicht ein Swap-Gerät, solange ein Vorfahr es abschaltet; ihre eigene Einstellung hat daher keine Wirkung.</translation>
+        <translation>memory.zswap.writeback ist hierarchisch: Keine Seite dieser cgroup erreicht ein Swap-Gerät, solange ein Vorfahr es abschaltet; ihre eigene Einstellung hat daher keine Wirkung.</translation>
     </message>
     <message>
         <source>cgroup &quot;%1&quot; allows tier &quot;%2&quot;, which its ancestor &quot;%3&quot; does not allow.</source>
@@ -241,7 +241,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>cgroup &quot;%1&quot; cannot swap in the classic design: none of its allowed tiers (%2) holds a swap device, and every swapped page needs a slot there.</source>
-        <translation>Cgroup &quot;%1&quot; kann im klassischen Design nicht auslagern: Keine ihrer erlaubten Stufen (%2) enthält ein Swap-Gerät, und jede ausgelagerte Seite braucht dort einen Slot.</translation>
+        <translation>cgroup &quot;%1&quot; kann im klassischen Design nicht auslagern: Keine ihrer erlaubten Stufen (%2) enthält ein Swap-Gerät, und jede ausgelagerte Seite braucht dort einen Slot.</translation>
     </message>
     <message>
         <source>cgroup &quot;%1&quot; cannot swap: its memory.zswap.max is 0 and memory.zswap.writeback is off.</source>
@@ -253,7 +253,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>cgroup &quot;%1&quot; cannot swap: its memory.zswap.max is 0 and none of its allowed tiers (%2) holds a swap device.</source>
-        <translation>Cgroup &quot;%1&quot; kann nicht auslagern: Ihr memory.zswap.max ist 0, und keine ihrer erlaubten Stufen (%2) enthält ein Swap-Gerät.</translation>
+        <translation>cgroup &quot;%1&quot; kann nicht auslagern: Ihr memory.zswap.max ist 0, und keine ihrer erlaubten Stufen (%2) enthält ein Swap-Gerät.</translation>
     </message>
     <message>
         <source>cgroup &quot;%1&quot; cannot swap: the compressed pool is disabled and none of its allowed tiers (%2) holds a swap device.</source>
@@ -265,7 +265,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>cgroup &quot;%1&quot; may use no swap tier: its allowed tiers and its ancestors&apos; have none in common.</source>
-        <translation>Cgroup &quot;%1&quot; darf keine Swap-Stufe nutzen: Ihre erlaubten Stufen und die ihrer Vorfahren haben keine gemeinsam.</translation>
+        <translation>cgroup &quot;%1&quot; darf keine Swap-Stufe nutzen: Ihre erlaubten Stufen und die ihrer Vorfahren haben keine gemeinsam.</translation>
     </message>
     <message>
         <source>cgroup &quot;%1&quot; may only use swap tiers that hold no device (%2).</source>
@@ -277,7 +277,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>The compressed pool has no size limit, so no page of cgroup &quot;%1&quot; ever reaches a swap device.</source>
-        <translation>Der komprimierte Pool hat kein Größenlimit, daher erreicht keine Seite der Cgroup &quot;%1&quot; jemals ein Swap-Gerät.</translation>
+        <translation>Der komprimierte Pool hat kein Größenlimit, daher erreicht keine Seite der cgroup &quot;%1&quot; jemals ein Swap-Gerät.</translation>
     </message>
     <message>
         <source>An uncapped pool accepts every page, and only memory.zswap.max, writeback or idle writeback move pages on to the devices; set a pool limit.</source>
@@ -313,7 +313,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>%1 of cgroup &quot;%2&quot; (%3) is above that of its ancestor &quot;%4&quot; (%5).</source>
-        <translation>%1 der Cgroup &quot;%2&quot; (%3) liegt über dem Wert ihres Vorfahren &quot;%4&quot; (%5).</translation>
+        <translation>%1 der cgroup &quot;%2&quot; (%3) liegt über dem Wert ihres Vorfahren &quot;%4&quot; (%5).</translation>
     </message>
     <message>
         <source>Limits are hierarchical: the subtree never gets more than the ancestor allows, so this limit never takes effect.</source>
@@ -325,7 +325,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>cgroup &quot;%1&quot; sets memory.zswap.max to %2, but the compressed pool is disabled.</source>
-        <translation>Cgroup &quot;%1&quot; setzt memory.zswap.max auf %2, aber der komprimierte Pool ist deaktiviert.</translation>
+        <translation>cgroup &quot;%1&quot; setzt memory.zswap.max auf %2, aber der komprimierte Pool ist deaktiviert.</translation>
     </message>
     <message>
         <source>Refault promotion to the pool (device_to_pool) is on, but the compressed pool is disabled.</source>
@@ -361,7 +361,7 @@ Befehle (&quot;swaptierctl BEFEHL --help&quot; für jeden):
     </message>
     <message>
         <source>cgroup %1</source>
-        <translation>Cgroup %1</translation>
+        <translation>cgroup %1</translation>
     </message>
 </context>
 <context>
@@ -951,7 +951,7 @@ Fortschrittsmeldungen gehen nach stderr; die Zusammenfassung und der Statistikbe
         <source>Lists the runs recorded with &quot;%1 run --db FILE&quot; (newest first). With a RUN id, prints that run and its samples over time: progress, counters, and the entries of every tier.
 
 </source>
-        <translation>Listet die mit &quot;%1 run --db FILE&quot; aufgezeichneten Läufe auf (neueste zuerst). Mit einer RUN-ID wird dieser Lauf mit seinen Messpunkten im Zeitverlauf ausgegeben: Fortschritt, Zähler und die Einträge jedes Tiers.
+        <translation>Listet die mit &quot;%1 run --db FILE&quot; aufgezeichneten Läufe auf (neueste zuerst). Mit einer RUN-ID wird dieser Lauf mit seinen Messpunkten im Zeitverlauf ausgegeben: Fortschritt, Zähler und die Einträge jeder Stufe.
 
 </translation>
     </message>
@@ -1261,7 +1261,7 @@ Fortschrittsmeldungen gehen nach stderr; die Zusammenfassung und der Statistikbe
     </message>
     <message>
         <source>tier rows out of sample order</source>
-        <translation>Tier-Zeilen nicht in der Reihenfolge der Messwerte</translation>
+        <translation>Stufen-Zeilen nicht in der Reihenfolge der Messwerte</translation>
     </message>
     <message>
         <source>unknown backend &quot;%1&quot;</source>
@@ -1401,7 +1401,7 @@ Exit-Codes:
         <source>Runs SCENARIO in the sandbox and writes its tier and cgroup figures in the Prometheus text format to DIR/%1, for node_exporter&apos;s textfile collector (--collector.textfile.directory=DIR). The file is replaced atomically at every sample and at the end, so the collector never reads half a file. Label cardinality is bounded: beyond --max-cgroups cgroups the smallest are summed into cgroup=&quot;other&quot;. The metrics are described in docs/metrics.md.
 
 </source>
-        <translation>Führt SCENARIO in der Sandbox aus und schreibt dessen Tier- und cgroup-Kennzahlen im Prometheus-Textformat nach DIR/%1, für den Textfile-Collector von node_exporter (--collector.textfile.directory=DIR). Die Datei wird bei jedem Messpunkt und am Ende atomar ersetzt, sodass der Collector nie eine halbe Datei liest. Die Label-Kardinalität ist begrenzt: Über --max-cgroups cgroups hinaus werden die kleinsten zu cgroup=&quot;other&quot; zusammengefasst. Die Metriken sind in docs/metrics.md beschrieben.
+        <translation>Führt SCENARIO in der Sandbox aus und schreibt dessen Stufen- und cgroup-Kennzahlen im Prometheus-Textformat nach DIR/%1, für den Textfile-Collector von node_exporter (--collector.textfile.directory=DIR). Die Datei wird bei jedem Messpunkt und am Ende atomar ersetzt, sodass der Collector nie eine halbe Datei liest. Die Label-Kardinalität ist begrenzt: Über --max-cgroups cgroups hinaus werden die kleinsten zu cgroup=&quot;other&quot; zusammengefasst. Die Metriken sind in docs/metrics.md beschrieben.
 
 </translation>
     </message>
@@ -1584,7 +1584,7 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>Record the run and its samples (per tier and per cgroup) in the sqlite history &lt;file&gt; (created if missing).</source>
-        <translation>Den Lauf und seine Messpunkte (pro Tier und pro cgroup) in der sqlite-Verlaufsdatei &lt;Datei&gt; aufzeichnen (wird angelegt, falls sie fehlt).</translation>
+        <translation>Den Lauf und seine Messpunkte (pro Stufe und pro cgroup) in der sqlite-Verlaufsdatei &lt;Datei&gt; aufzeichnen (wird angelegt, falls sie fehlt).</translation>
     </message>
     <message>
         <source>Scenario file or built-in name.</source>
@@ -1835,7 +1835,7 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>tier</source>
-        <translation>Tier</translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>entries</source>
@@ -1855,7 +1855,7 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>Tiers at the end of the workload:</source>
-        <translation>Tiers am Ende der Arbeitslast:</translation>
+        <translation>Stufen am Ende der Arbeitslast:</translation>
     </message>
     <message>
         <source>cgroup</source>
@@ -1891,7 +1891,7 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>Cgroups (resident and peak include the subtree):</source>
-        <translation>Cgroups (resident und Spitze schließen den Teilbaum ein):</translation>
+        <translation>cgroups (resident und Spitze schließen den Teilbaum ein):</translation>
     </message>
     <message>
         <source>design figure</source>
@@ -2204,11 +2204,11 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>duplicate tier name &apos;%1&apos; (first defined on line %2)</source>
-        <translation>doppelter Tier-Name &apos;%1&apos; (zuerst definiert in Zeile %2)</translation>
+        <translation>doppelter Stufenname &apos;%1&apos; (zuerst definiert in Zeile %2)</translation>
     </message>
     <message>
         <source>tier name &apos;%1&apos; may only use lowercase letters, digits, &apos;_&apos; and &apos;-&apos;, at most 32 of them</source>
-        <translation>der Tier-Name &apos;%1&apos; darf nur Kleinbuchstaben, Ziffern, &apos;_&apos; und &apos;-&apos; enthalten, höchstens 32 Zeichen</translation>
+        <translation>der Stufenname &apos;%1&apos; darf nur Kleinbuchstaben, Ziffern, &apos;_&apos; und &apos;-&apos; enthalten, höchstens 32 Zeichen</translation>
     </message>
     <message>
         <source>a scenario has at most %1 [[tier]] tables</source>
@@ -2224,19 +2224,19 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>no tier holds priorities %1..%2: the highest range, tier %3, must end at %2</source>
-        <translation>kein Tier enthält die Prioritäten %1..%2: der höchste Bereich, Tier %3, muss bei %2 enden</translation>
+        <translation>keine Stufe enthält die Prioritäten %1..%2: der höchste Bereich, Stufe %3, muss bei %2 enden</translation>
     </message>
     <message>
         <source>no tier holds priorities %1..%2: the lowest range, tier %3, must start at %1</source>
-        <translation>kein Tier enthält die Prioritäten %1..%2: der niedrigste Bereich, Tier %3, muss bei %1 beginnen</translation>
+        <translation>keine Stufe enthält die Prioritäten %1..%2: der niedrigste Bereich, Stufe %3, muss bei %1 beginnen</translation>
     </message>
     <message>
         <source>the ranges of tiers %1 and %2 overlap; a priority belongs to one tier only</source>
-        <translation>die Bereiche der Tiers %1 und %2 überschneiden sich; eine Priorität gehört zu genau einem Tier</translation>
+        <translation>die Bereiche der Stufen %1 und %2 überschneiden sich; eine Priorität gehört zu genau einer Stufe</translation>
     </message>
     <message>
         <source>tiers %1 and %2 leave priorities %3..%4 without a tier; the ranges must cover %5..%6 with no gap</source>
-        <translation>die Tiers %1 und %2 lassen die Prioritäten %3..%4 ohne Tier; die Bereiche müssen %5..%6 lückenlos abdecken</translation>
+        <translation>die Stufen %1 und %2 lassen die Prioritäten %3..%4 ohne Stufe; die Bereiche müssen %5..%6 lückenlos abdecken</translation>
     </message>
     <message>
         <source>the root cgroup &apos;/&apos; is given twice (first on line %1)</source>
@@ -2320,27 +2320,27 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>an array of tier names such as [&quot;fast&quot;, &quot;slow&quot;]</source>
-        <translation>ein Array von Tier-Namen wie [&quot;fast&quot;, &quot;slow&quot;]</translation>
+        <translation>ein Array von Stufennamen wie [&quot;fast&quot;, &quot;slow&quot;]</translation>
     </message>
     <message>
         <source>%1 must name at least one tier; leave it out to allow every tier</source>
-        <translation>%1 muss mindestens ein Tier nennen; lassen Sie den Schlüssel weg, um alle Tiers zu erlauben</translation>
+        <translation>%1 muss mindestens eine Stufe nennen; lassen Sie den Schlüssel weg, um alle Stufen zu erlauben</translation>
     </message>
     <message>
         <source>each tier in %1 must be a string, not %2</source>
-        <translation>jedes Tier in %1 muss eine Zeichenkette sein, nicht %2</translation>
+        <translation>jede Stufe in %1 muss eine Zeichenkette sein, nicht %2</translation>
     </message>
     <message>
         <source>unknown tier &apos;%1&apos; in %2 (the scenario has no [[tier]], so its only tier is &quot;default&quot;)</source>
-        <translation>unbekanntes Tier &apos;%1&apos; in %2 (das Szenario hat kein [[tier]], daher ist sein einziges Tier &quot;default&quot;)</translation>
+        <translation>unbekannte Stufe &apos;%1&apos; in %2 (das Szenario hat kein [[tier]], daher ist seine einzige Stufe &quot;default&quot;)</translation>
     </message>
     <message>
         <source>unknown tier &apos;%1&apos; in %2%3 (tiers: %4)</source>
-        <translation>unbekanntes Tier &apos;%1&apos; in %2%3 (Tiers: %4)</translation>
+        <translation>unbekannte Stufe &apos;%1&apos; in %2%3 (Stufen: %4)</translation>
     </message>
     <message>
         <source>tier &apos;%1&apos; is listed twice in %2</source>
-        <translation>Tier &apos;%1&apos; ist in %2 doppelt aufgeführt</translation>
+        <translation>Stufe &apos;%1&apos; ist in %2 doppelt aufgeführt</translation>
     </message>
     <message>
         <source>unknown cgroup &apos;%1&apos; in %2%3 (cgroups: %4)</source>
@@ -2641,7 +2641,7 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>the first cgroup must be the root, named &quot;/&quot; with no parent</source>
-        <translation>die erste Cgroup muss die Wurzel sein, mit dem Namen &quot;/&quot; und ohne Elternteil</translation>
+        <translation>die erste cgroup muss die Wurzel sein, mit dem Namen &quot;/&quot; und ohne Elternteil</translation>
     </message>
     <message>
         <source>there is no cgroup %1 (the scenario has %2)</source>
@@ -2931,7 +2931,7 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
     </message>
     <message>
         <source>Cgroups</source>
-        <translation>Cgroups</translation>
+        <translation>cgroups</translation>
     </message>
     <message>
         <source>cgroup</source>

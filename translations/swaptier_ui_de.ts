@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>set cgroup policy</source>
-        <translation>Cgroup-Richtlinie festlegen</translation>
+        <translation>cgroup-Richtlinie festlegen</translation>
     </message>
     <message>
         <source>recompress</source>
@@ -175,23 +175,23 @@
     <name>swaptier::ui::CgroupBarChart</name>
     <message>
         <source>&amp;Largest cgroups:</source>
-        <translation>&amp;Größte Cgroups:</translation>
+        <translation>&amp;Größte cgroups:</translation>
     </message>
     <message>
         <source>How many cgroups get a bar of their own; the rest are summed in &quot;other&quot;.</source>
-        <translation>Wie viele Cgroups einen eigenen Balken erhalten; die übrigen werden unter „andere“ zusammengefasst.</translation>
+        <translation>Wie viele cgroups einen eigenen Balken erhalten; die übrigen werden unter „andere“ zusammengefasst.</translation>
     </message>
     <message>
         <source>Number of cgroups shown</source>
-        <translation>Anzahl angezeigter Cgroups</translation>
+        <translation>Anzahl angezeigter cgroups</translation>
     </message>
     <message>
         <source>Swapped pages per cgroup</source>
-        <translation>Ausgelagerte Seiten pro Cgroup</translation>
+        <translation>Ausgelagerte Seiten pro cgroup</translation>
     </message>
     <message>
         <source>Each cgroup&apos;s own swapped pages (not its descendants&apos;), by where they live.</source>
-        <translation>Die eigenen ausgelagerten Seiten jeder Cgroup (nicht die ihrer Nachfahren), nach Speicherort.</translation>
+        <translation>Die eigenen ausgelagerten Seiten jeder cgroup (nicht die ihrer Nachfahren), nach Speicherort.</translation>
     </message>
     <message>
         <source>zero pages</source>
@@ -217,6 +217,14 @@
         <source>other (%1 more)</source>
         <translation>andere (%1 weitere)</translation>
     </message>
+    <message>
+        <source>tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>swapfiles, no tier</source>
+        <translation>Swapdateien ohne Stufe</translation>
+    </message>
 </context>
 <context>
     <name>swaptier::ui::CgroupModel</name>
@@ -226,7 +234,7 @@
     </message>
     <message>
         <source>Cgroup</source>
-        <translation>Cgroup</translation>
+        <translation>cgroup</translation>
     </message>
     <message>
         <source>Memory</source>
@@ -266,19 +274,19 @@
     </message>
     <message>
         <source>The cgroup; its children are below it.</source>
-        <translation>Die Cgroup; ihre Kinder stehen darunter.</translation>
+        <translation>Die cgroup; ihre Kinder stehen darunter.</translation>
     </message>
     <message>
         <source>Memory the cgroup and its descendants use now (memory.current).</source>
-        <translation>Speicher, den die Cgroup und ihre Nachfahren derzeit belegen (memory.current).</translation>
+        <translation>Speicher, den die cgroup und ihre Nachfahren derzeit belegen (memory.current).</translation>
     </message>
     <message>
         <source>The cgroup&apos;s memory limit (memory.max).</source>
-        <translation>Das Speicherlimit der Cgroup (memory.max).</translation>
+        <translation>Das Speicherlimit der cgroup (memory.max).</translation>
     </message>
     <message>
         <source>Pages of this cgroup (not its descendants) that are swapped out, wherever they are.</source>
-        <translation>Seiten dieser Cgroup (nicht ihrer Nachfahren), die ausgelagert sind, egal wo sie liegen.</translation>
+        <translation>Seiten dieser cgroup (nicht ihrer Nachfahren), die ausgelagert sind, egal wo sie liegen.</translation>
     </message>
     <message>
         <source>Swapped pages that were all zeros: they take no storage.</source>
@@ -298,11 +306,19 @@
     </message>
     <message>
         <source>Compressed bytes this cgroup&apos;s pages take in the pool.</source>
-        <translation>Komprimierte Bytes, die die Seiten dieser Cgroup im Pool belegen.</translation>
+        <translation>Komprimierte Bytes, die die Seiten dieser cgroup im Pool belegen.</translation>
     </message>
     <message>
         <source>Page faults that read a swapped page back (pgmajfault).</source>
         <translation>Seitenfehler, die eine ausgelagerte Seite zurücklesen (pgmajfault).</translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Swapped pages on the swapfiles of tier %1 (the devices whose priority lies in its range).</source>
+        <translation>Ausgelagerte Seiten auf den Swapdateien der Stufe %1 (den Geräten, deren Priorität in ihrem Bereich liegt).</translation>
     </message>
 </context>
 <context>
@@ -325,7 +341,7 @@
     </message>
     <message>
         <source>memory.swap.max: most bytes of swapped pages of this cgroup and its descendants, wherever they are stored. &quot;max&quot; for no limit; sizes like 512M or 2G.</source>
-        <translation>memory.swap.max: höchstens so viele Bytes ausgelagerter Seiten dieser Cgroup und ihrer Nachkommen, unabhängig vom Speicherort. &quot;max&quot; für kein Limit; Größen wie 512M oder 2G.</translation>
+        <translation>memory.swap.max: höchstens so viele Bytes ausgelagerter Seiten dieser cgroup und ihrer Nachkommen, unabhängig vom Speicherort. &quot;max&quot; für kein Limit; Größen wie 512M oder 2G.</translation>
     </message>
     <message>
         <source>memory.zswap.max: most bytes the compressed pool may hold for this subtree. &quot;max&quot; for no limit, 0 to keep its pages out of the pool.</source>
@@ -353,7 +369,7 @@
     </message>
     <message>
         <source>&amp;Cgroup:</source>
-        <translation>&amp;Cgroup:</translation>
+        <translation>&amp;cgroup:</translation>
     </message>
     <message>
         <source>&amp;Swap limit:</source>
@@ -365,7 +381,7 @@
     </message>
     <message>
         <source>&amp;Tiers:</source>
-        <translation>&amp;Stufen:</translation>
+        <translation>S&amp;tufen:</translation>
     </message>
     <message>
         <source>Nothing is running: start a scenario first.</source>
@@ -967,27 +983,27 @@
     </message>
     <message>
         <source>Tier overview</source>
-        <translation>Tier-Übersicht</translation>
+        <translation>Stufenübersicht</translation>
     </message>
     <message>
         <source>&amp;Tiers</source>
-        <translation>&amp;Tiers</translation>
+        <translation>S&amp;tufen</translation>
     </message>
     <message>
         <source>Cgroup tree</source>
-        <translation>Cgroup-Baum</translation>
+        <translation>cgroup-Baum</translation>
     </message>
     <message>
         <source>Filter cgroups by name</source>
-        <translation>Cgroups nach Namen filtern</translation>
+        <translation>cgroups nach Namen filtern</translation>
     </message>
     <message>
         <source>Cgroup filter</source>
-        <translation>Cgroup-Filter</translation>
+        <translation>cgroup-Filter</translation>
     </message>
     <message>
         <source>&amp;Cgroups</source>
-        <translation>&amp;Cgroups</translation>
+        <translation>&amp;cgroups</translation>
     </message>
     <message>
         <source>&amp;Occupancy</source>
@@ -1027,11 +1043,11 @@
     </message>
     <message>
         <source>Write the pool pages of the cgroup selected in the Cgroups tab (and its descendants; the root if none is selected) to the swapfiles now, oldest first, in large writes.</source>
-        <translation>Schreibt die Pool-Seiten der im Reiter Cgroups ausgewählten Cgroup (und ihrer Nachfahren; ist keine ausgewählt, die der Wurzel) jetzt in die Swapdateien, älteste zuerst, in großen Schreibvorgängen.</translation>
+        <translation>Schreibt die Pool-Seiten der im Reiter cgroups ausgewählten cgroup (und ihrer Nachfahren; ist keine ausgewählt, die der Wurzel) jetzt in die Swapdateien, älteste zuerst, in großen Schreibvorgängen.</translation>
     </message>
     <message>
         <source>cgroup %1</source>
-        <translation>Cgroup %1</translation>
+        <translation>cgroup %1</translation>
     </message>
     <message>
         <source>Compact &amp;swapfile</source>
@@ -1047,7 +1063,7 @@
     </message>
     <message>
         <source>Empty a swapfile and remove it: its pages move to the other tiers (no page table is walked).</source>
-        <translation>Leert eine Swapdatei und entfernt sie: Ihre Seiten wandern in die anderen Tiers (es werden keine Seitentabellen durchlaufen).</translation>
+        <translation>Leert eine Swapdatei und entfernt sie: Ihre Seiten wandern in die anderen Stufen (es werden keine Seitentabellen durchlaufen).</translation>
     </message>
     <message>
         <source>&amp;Cancel action</source>
@@ -1107,7 +1123,7 @@
     </message>
     <message>
         <source>Each cgroup&apos;s pages per place, limits and policy; type to filter.</source>
-        <translation>Seiten jeder Cgroup pro Ort, Limits und Richtlinie; tippen Sie, um zu filtern.</translation>
+        <translation>Seiten jeder cgroup pro Ort, Limits und Richtlinie; tippen Sie, um zu filtern.</translation>
     </message>
     <message>
         <source>Swapped pages per cgroup, the largest first.</source>
@@ -1119,7 +1135,7 @@
     </message>
     <message>
         <source>Change the running setup: swapfile order and priorities, cgroup policy, pool.</source>
-        <translation>Laufende Konfiguration ändern: Reihenfolge und Prioritäten der Swapdateien, Cgroup-Richtlinie, Pool.</translation>
+        <translation>Laufende Konfiguration ändern: Reihenfolge und Prioritäten der Swapdateien, cgroup-Richtlinie, Pool.</translation>
     </message>
     <message>
         <source>The same scenario in the classic and the virtual design, side by side.</source>
@@ -1384,7 +1400,7 @@
     </message>
     <message>
         <source>The built-in sandbox scenario to run: simulated processes and cgroups driving the real swap engine with real page bytes.</source>
-        <translation>Das auszuführende eingebaute Sandbox-Szenario: simulierte Prozesse und Cgroups, die die echte Swap-Engine mit echten Seitenbytes antreiben.</translation>
+        <translation>Das auszuführende eingebaute Sandbox-Szenario: simulierte Prozesse und cgroups, die die echte Swap-Engine mit echten Seitenbytes antreiben.</translation>
     </message>
     <message>
         <source>Scenario</source>
@@ -1491,7 +1507,7 @@
     </message>
     <message>
         <source>Tier</source>
-        <translation>Tier</translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Capacity</source>
@@ -1523,7 +1539,7 @@
     </message>
     <message>
         <source>The swap tier whose priority range holds the swapfile&apos;s priority.</source>
-        <translation>Das Swap-Tier, dessen Prioritätsbereich die Priorität der Swapdatei enthält.</translation>
+        <translation>Die Swap-Stufe, deren Prioritätsbereich die Priorität der Swapdatei enthält.</translation>
     </message>
     <message>
         <source>The swapfile&apos;s size, or the compressed pool&apos;s limit.</source>

@@ -217,6 +217,14 @@
         <source>other (%1 more)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swapfiles, no tier</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>swaptier::ui::CgroupModel</name>
@@ -302,6 +310,14 @@
     </message>
     <message>
         <source>Page faults that read a swapped page back (pgmajfault).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Swapped pages on the swapfiles of tier %1 (the devices whose priority lies in its range).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

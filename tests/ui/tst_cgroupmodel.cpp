@@ -52,6 +52,7 @@ private slots:
     void sameCgroupsGiveRangedUpdates();
     void recursiveFilterKeepsAncestors();
     void fiveHundredCgroups();
+    void tierColumns();
 };
 
 void TestCgroupModel::treeFollowsTheParents() {
@@ -141,6 +142,72 @@ void TestCgroupModel::fiveHundredCgroups() {
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     model.setSnapshot(std::make_shared<HostSnapshot>(*s));
     QCOMPARE(changed.size(), 1 + 1 + 20); // top, the root's children, each parent's children
+}
+
+// Two tiers: a column each right after "Swapfiles", the cgroup's pages on that tier's devices;
+// the fixed columns after them shift; a new tier list resets the model (new columns).
+void TestCgroupModel::tierColumns() {
+    auto s = std::const_pointer_cast<HostSnapshot>(tree(1));
+    TierUsage fast, slow, slow2;
+    fast.backend = slow.backend = slow2.backend = Backend::Device;
+    fast.device = 0;
+    fast.tier = "fast";
+    slow.device = 1;
+    slow.tier = "slow";
+    slow2.device = 2;
+    slow2.tier = "slow";
+    s->sample.tiers = {fast, slow, slow2};
+    s->sample.cgroups[1].deviceEntries = {1, 0, 0};   // a: 1 device page, on fast
+    s->sample.cgroups[2].deviceEntries = {0, 1, 1};   // b: 2, both slow
+    s->sample.cgroups[3].deviceEntries = {2, 3, 0};   // x: 5
+    const std::vector<TierSpec> tiers = {{"fast", 10, kMaxSwapPriority}, {"slow", kMinSwapPriority, 9}};
+    s->tierOccupancy = TierOccupancy::of(s->sample, tiers);
+
+    CgroupModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    model.setSnapshot(s);
+    QCOMPARE(model.columnCount(), int(CgroupModel::ColumnCount) + 2);
+    QCOMPARE(model.tierColumn(0), CgroupModel::Device + 1);
+    QCOMPARE(model.column(CgroupModel::InMemory), CgroupModel::Device + 3);
+    QCOMPARE(model.headerData(model.tierColumn(0), Qt::Horizontal).toString(), u"Tier fast"_s);
+    QCOMPARE(model.headerData(model.tierColumn(1), Qt::Horizontal).toString(), u"Tier slow"_s);
+    QVERIFY(model.headerData(model.tierColumn(1), Qt::Horizontal, Qt::ToolTipRole).toString().contains(u"slow"_s));
+    QCOMPARE(model.headerData(model.column(CgroupModel::SwapIns), Qt::Horizontal).toString(), u"Swap-ins"_s);
+    for (int c = 0; c < model.columnCount(); ++c)
+        QVERIFY(!model.headerData(c, Qt::Horizontal).toString().isEmpty());
+
+    const auto value = [&](int cgroup, int column) {
+        return model.indexOfCgroup(cgroup).siblingAtColumn(column).data(CgroupModel::RawValueRole).toULongLong();
+    };
+    QCOMPARE(value(1, model.tierColumn(0)), 1u);
+    QCOMPARE(value(1, model.tierColumn(1)), 0u);
+    QCOMPARE(value(2, model.tierColumn(1)), 2u);
+    QCOMPARE(value(3, model.tierColumn(0)), 2u);
+    QCOMPARE(value(3, model.tierColumn(1)), 3u);
+    QCOMPARE(value(3, model.column(CgroupModel::Device)), 5u);
+    QCOMPARE(value(3, model.column(CgroupModel::PoolBytes)), 5000u);
+    QCOMPARE(model.indexOfCgroup(3).siblingAtColumn(model.tierColumn(1)).data().toString(), QLocale().toString(3));
+
+    // Same tiers: ranged updates up to the last column, no reset.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    auto same = std::make_shared<HostSnapshot>(*s);
+    same->sample.cgroups[3].deviceEntries = {0, 5, 0};
+    model.setSnapshot(same);
+    QCOMPARE(reset.size(), 1);
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(changed.first().at(1).toModelIndex().column(), model.columnCount() - 1);
+    QCOMPARE(value(3, model.tierColumn(0)), 0u);
+    QCOMPARE(value(3, model.tierColumn(1)), 5u);
+
+    // Another tier list: new columns, by a reset.
+    auto fewer = std::make_shared<HostSnapshot>(*same);
+    fewer->sample.tiers = {slow, slow2}; // only the slow tier left, no tiers in the setup
+    fewer->tierOccupancy = TierOccupancy::of(fewer->sample, {});
+    model.setSnapshot(fewer);
+    QCOMPARE(reset.size(), 2);
+    QCOMPARE(model.columnCount(), int(CgroupModel::ColumnCount) + 1);
+    QCOMPARE(model.headerData(model.tierColumn(0), Qt::Horizontal).toString(), u"Tier slow"_s);
 }
 
 QTEST_MAIN(TestCgroupModel)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Translations: the German catalogues are complete (no unfinished or empty message) and keep
-// every placeholder and accelerator of their source texts; the English ones give both plural
+// every placeholder and accelerator of their source texts and the glossary's terms (a swap tier
+// is a "Stufe", a cgroup stays "cgroup" as in the kernel); the English ones give both plural
 // forms of every %n message; the compiled catalogues are in the app's resources and change the UI's text when
 // installed for German, and nothing for a locale without a catalogue.
 #include <QDir>
@@ -89,6 +90,8 @@ class TestTranslations : public QObject {
 private slots:
     void germanIsComplete_data();
     void germanIsComplete();
+    void germanUsesTheGlossary_data();
+    void germanUsesTheGlossary();
     void englishGivesPluralForms();
     void installedCataloguesChangeTheText();
 };
@@ -115,6 +118,31 @@ void TestTranslations::germanIsComplete() {
             QVERIFY2(accelerators(t) == accelerators(m.source), qPrintable(u"accelerator differs: "_s + where));
         }
     }
+}
+
+void TestTranslations::germanUsesTheGlossary_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("avoid"); // a pattern no German translation may contain
+    QTest::addColumn<QString>("why");
+    for (const QString& file : {u"swaptier_ui_de.ts"_s, u"swaptier_services_de.ts"_s}) {
+        QTest::addRow("%s: tier", qPrintable(file)) << file << u"\\bTier"_s << u"a swap tier is a \"Stufe\""_s;
+        QTest::addRow("%s: cgroup", qPrintable(file)) << file << u"Cgroup"_s
+                                                     << u"\"cgroup\" is lowercase, as in the kernel"_s;
+    }
+}
+
+void TestTranslations::germanUsesTheGlossary() {
+    QFETCH(QString, file);
+    QFETCH(QString, avoid);
+    QFETCH(QString, why);
+    QString error;
+    const QList<Message> messages = readTs(QStringLiteral(SWAPTIER_SOURCE_DIR "/translations/") + file, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const QRegularExpression re(avoid);
+    QVERIFY(re.isValid());
+    for (const Message& m : messages)
+        for (const QString& t : m.translations)
+            QVERIFY2(!re.match(t).hasMatch(), qPrintable(why + u": "_s + m.context + u": \""_s + t + u'"'));
 }
 
 void TestTranslations::englishGivesPluralForms() {

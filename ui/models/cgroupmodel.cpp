@@ -17,7 +17,8 @@ constexpr std::uint64_t kPage = 4096;
 bool sameCgroups(const services::HostSnapshot* a, const services::HostSnapshot* b) {
     if (!a || !b)
         return a == b;
-    if (a->sample.cgroups.size() != b->sample.cgroups.size() || a->cgroupParents != b->cgroupParents)
+    if (a->sample.cgroups.size() != b->sample.cgroups.size() || a->cgroupParents != b->cgroupParents
+        || a->tierOccupancy.tiers != b->tierOccupancy.tiers)
         return false;
     for (std::size_t i = 0; i < a->sample.cgroups.size(); ++i)
         if (a->sample.cgroups[i].name != b->sample.cgroups[i].name)
@@ -41,20 +42,45 @@ void CgroupModel::setSnapshot(std::shared_ptr<const services::HostSnapshot> snap
         beginResetModel();
         m_snapshot = std::move(snapshot);
         rebuildStructure();
+        computeTierPages();
         endResetModel();
         return;
     }
     m_snapshot = std::move(snapshot);
     if (!m_snapshot)
         return;
+    computeTierPages();
     // One ranged dataChanged per group of siblings.
+    const int last = columnCount() - 1;
     if (!m_top.empty())
         emit dataChanged(createIndex(0, 0, quintptr(m_top.front())),
-                         createIndex(int(m_top.size()) - 1, ColumnCount - 1, quintptr(m_top.back())));
+                         createIndex(int(m_top.size()) - 1, last, quintptr(m_top.back())));
     for (const std::vector<int>& kids : m_children)
         if (!kids.empty())
             emit dataChanged(createIndex(0, 0, quintptr(kids.front())),
-                             createIndex(int(kids.size()) - 1, ColumnCount - 1, quintptr(kids.back())));
+                             createIndex(int(kids.size()) - 1, last, quintptr(kids.back())));
+}
+
+void CgroupModel::computeTierPages() {
+    m_tiers = m_snapshot ? m_snapshot->tierOccupancy.tiers : std::vector<std::string>{};
+    m_tierPages.clear();
+    if (!m_snapshot || m_tiers.empty())
+        return;
+    m_tierPages.reserve(m_snapshot->sample.cgroups.size() * m_tiers.size());
+    for (const swaptier::CgroupUsage& c : m_snapshot->sample.cgroups) {
+        const std::vector<std::uint64_t> pages = m_snapshot->tierOccupancy.pagesOf(c);
+        m_tierPages.insert(m_tierPages.end(), pages.begin(), pages.end());
+    }
+}
+
+CgroupModel::Column CgroupModel::fieldOf(int column, int* tier) const {
+    if (column <= Device)
+        return Column(column);
+    if (column <= Device + tierCount()) {
+        *tier = column - Device - 1;
+        return ColumnCount;
+    }
+    return Column(column - tierCount());
 }
 
 void CgroupModel::rebuildStructure() {
@@ -81,7 +107,7 @@ QModelIndex CgroupModel::indexOfCgroup(int cgroup) const {
 }
 
 QModelIndex CgroupModel::index(int row, int column, const QModelIndex& parent) const {
-    if (row < 0 || column < 0 || column >= ColumnCount)
+    if (row < 0 || column < 0 || column >= columnCount())
         return {};
     const std::vector<int>* siblings = &m_top;
     if (parent.isValid()) {
@@ -111,12 +137,13 @@ int CgroupModel::rowCount(const QModelIndex& parent) const {
     return int(m_children[std::size_t(parent.internalId())].size());
 }
 
-int CgroupModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int CgroupModel::columnCount(const QModelIndex&) const { return ColumnCount + tierCount(); }
 
 QVariant CgroupModel::raw(int cgroup, int column) const {
     const swaptier::CgroupUsage& c = m_snapshot->sample.cgroups[std::size_t(cgroup)];
     const auto swapped = [&c](swaptier::Backend b) { return qulonglong(c.swappedPages[std::size_t(b)]); };
-    switch (Column(column)) {
+    int tier = -1;
+    switch (fieldOf(column, &tier)) {
     case Name: return QString::fromStdString(c.name);
     case Resident: return qulonglong(c.residentPages * kPage);
     case MemoryMax: return qulonglong(c.memoryMax);
@@ -127,7 +154,10 @@ QVariant CgroupModel::raw(int cgroup, int column) const {
     case InMemory: return swapped(swaptier::Backend::Memory);
     case PoolBytes: return qulonglong(c.poolBytes);
     case SwapIns: return qulonglong(c.counters.swapInFaults);
-    case ColumnCount: break;
+    case ColumnCount: {
+        const std::size_t at = std::size_t(cgroup) * m_tiers.size() + std::size_t(tier);
+        return qulonglong(at < m_tierPages.size() ? m_tierPages[at] : 0);
+    }
     }
     return {};
 }
@@ -140,7 +170,8 @@ QVariant CgroupModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: {
         const QVariant v = raw(cgroup, column);
-        switch (Column(column)) {
+        int tier = -1;
+        switch (fieldOf(column, &tier)) {
         case Name: return v;
         case Resident:
         case PoolBytes: return formatBytes(v.toULongLong());
@@ -159,10 +190,13 @@ QVariant CgroupModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant CgroupModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
+    int tier = -1;
+    const Column field = fieldOf(section, &tier);
+    const QString tierName = tier >= 0 ? QString::fromStdString(m_tiers[std::size_t(tier)]) : QString();
     if (role == Qt::DisplayRole) {
-        switch (Column(section)) {
+        switch (field) {
         case Name: return tr("Cgroup");
         case Resident: return tr("Memory");
         case MemoryMax: return tr("memory.max");
@@ -173,11 +207,11 @@ QVariant CgroupModel::headerData(int section, Qt::Orientation orientation, int r
         case InMemory: return tr("In memory");
         case PoolBytes: return tr("Pool bytes");
         case SwapIns: return tr("Swap-ins");
-        case ColumnCount: break;
+        case ColumnCount: return tr("Tier %1").arg(tierName);
         }
     }
     if (role == Qt::ToolTipRole) {
-        switch (Column(section)) {
+        switch (field) {
         case Name: return tr("The cgroup; its children are below it.");
         case Resident: return tr("Memory the cgroup and its descendants use now (memory.current).");
         case MemoryMax: return tr("The cgroup's memory limit (memory.max).");
@@ -188,7 +222,9 @@ QVariant CgroupModel::headerData(int section, Qt::Orientation orientation, int r
         case InMemory: return tr("Swapped pages the swap design keeps in memory (after a swapoff with nowhere else to go).");
         case PoolBytes: return tr("Compressed bytes this cgroup's pages take in the pool.");
         case SwapIns: return tr("Page faults that read a swapped page back (pgmajfault).");
-        case ColumnCount: break;
+        case ColumnCount:
+            return tr("Swapped pages on the swapfiles of tier %1 (the devices whose priority lies in its range).")
+                .arg(tierName);
         }
     }
     return {};

@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CgroupModel: the cgroup tree with each cgroup's memory, its swapped pages by where they
-// live, and its pool bytes, over the engine host's newest snapshot. A thin adapter.
+// live (zero, pool, swapfiles and, per swap tier, the swapfiles of that tier), and its pool
+// bytes, over the engine host's newest snapshot. A thin adapter.
+//
+// Columns: the Column enum, with one column per tier of the snapshot (HostSnapshot::
+// tierOccupancy, the setup's order) right after Device; the columns after those shift by the
+// tier count: use column() for an enum value's index and tierColumn() for a tier's. A change
+// of the tier list resets the model (its columns change).
 //
 // Tree: an index's internalId is the cgroup's position in the snapshot (sample.cgroups order,
 // parents before children, [0] the root). The structure (who is whose child) is rebuilt only
@@ -31,11 +37,11 @@ public:
         Swapped,      ///< this cgroup's swapped pages, every backend
         Zero,         ///< of which zero pages
         Pool,         ///< in the compressed pool
-        Device,       ///< on swapfiles
+        Device,       ///< on swapfiles (then one column per tier: on that tier's swapfiles)
         InMemory,     ///< kept in memory by the swap design
         PoolBytes,    ///< compressed bytes in the pool
         SwapIns,      ///< swap-in faults so far
-        ColumnCount
+        ColumnCount   ///< the fixed columns; columnCount() adds the tiers
     };
     enum Role {
         SortRole = Qt::UserRole,
@@ -49,6 +55,12 @@ public:
     std::shared_ptr<const services::HostSnapshot> snapshot() const { return m_snapshot; }
     /// The model index of cgroup `cgroup` (snapshot position), column 0; invalid if none.
     QModelIndex indexOfCgroup(int cgroup) const;
+    /// The column index of `c` (after Device: shifted by the tier columns).
+    int column(Column c) const { return c <= Device ? int(c) : int(c) + tierCount(); }
+    /// The column of tier `tier` (position in tierNames()).
+    int tierColumn(int tier) const { return Device + 1 + tier; }
+    int tierCount() const { return int(m_tiers.size()); }
+    const std::vector<std::string>& tierNames() const { return m_tiers; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -59,6 +71,9 @@ public:
 
 private:
     void rebuildStructure();
+    void computeTierPages();
+    /// The Column of `column`, or ColumnCount for a tier column (*tier its position).
+    Column fieldOf(int column, int* tier) const;
     QVariant raw(int cgroup, int column) const;
 
     std::shared_ptr<const services::HostSnapshot> m_snapshot;
@@ -66,6 +81,8 @@ private:
     std::vector<int> m_row;                    ///< per cgroup: its row under its parent
     std::vector<std::vector<int>> m_children;  ///< per cgroup: children positions in row order
     std::vector<int> m_top;                    ///< cgroups without a parent (normally just the root)
+    std::vector<std::string> m_tiers;          ///< the tier columns' tiers
+    std::vector<std::uint64_t> m_tierPages;    ///< per cgroup, per tier: pages (cgroup * tiers + tier)
 };
 
 } // namespace swaptier::ui
