@@ -72,6 +72,9 @@ QJsonObject cgroupJson(const CgroupUsage& c) {
         swapped.insert(QLatin1StringView(backendName(static_cast<Backend>(i))), u64(c.swappedPages[i]));
         swappedTotal += c.swappedPages[i];
     }
+    QJsonArray byDevice;
+    for (std::uint64_t e : c.deviceEntries)
+        byDevice.append(u64(e));
     return QJsonObject{
         {QStringLiteral("name"), str(c.name)},
         {QStringLiteral("memory_max_bytes"), limit(c.memoryMax)},
@@ -79,6 +82,7 @@ QJsonObject cgroupJson(const CgroupUsage& c) {
         {QStringLiteral("peak_resident_pages"), u64(c.peakResidentPages)},
         {QStringLiteral("swapped_pages"), swapped},
         {QStringLiteral("swapped_pages_total"), u64(swappedTotal)},
+        {QStringLiteral("device_entries"), byDevice},
         {QStringLiteral("pool_stored_bytes"), u64(c.poolBytes)},
         {QStringLiteral("counters"), SandboxJson::counters(c.counters)},
     };

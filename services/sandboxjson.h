@@ -19,7 +19,12 @@
 // "entries", "original_bytes", "stored_bytes", "capacity_bytes", "path" (devices; null for the
 // others), "swapped_off", "pages_in", "pages_out"}; "name" of a device is its display name,
 // "pages_in" / "pages_out" count pages loaded from / stored into the place since the run
-// began (rates: the difference between two samples over their "elapsed_nanos").
+// began (rates: the difference between two samples over their "elapsed_nanos"). A sample's
+// "cgroups" are CgroupUsage rows: {"name", "memory_max_bytes", "resident_pages",
+// "peak_resident_pages", "swapped_pages":{backend: pages}, "swapped_pages_total",
+// "device_entries", "pool_stored_bytes", "counters"}; "device_entries" lists the cgroup's
+// pages on each swapfile by device index (the "device" of the tier rows, swapped-off ones
+// included with 0), so a tier's share of a cgroup is the sum over the tier's devices.
 // A comparison:
 //   {"format":1, "kind":"compare", "scenario":{...},
 //    "variants":[{"label", "virtual":run, "classic":run, "differences":{figure:{...}}}]}

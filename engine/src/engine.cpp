@@ -141,7 +141,7 @@ void EngineImpl::freeEntryLocked(Locked& l, stats::StatsShards::Txn& txn, Releas
     const std::uint64_t b = l.backing();
     const std::uint16_t cg = l.cgroup();
     if (Backing::stored(b)) {
-        txn.usage(cg, Backing::backend(b), -1, Backing::storedBytes(b));
+        countUsage(txn, cg, b, -1);
         ++txn.events(cg).frees;
         if (Backing::type(b) == BackingType::Pool)
             lruRemoveLocked(l, cg);
@@ -386,7 +386,7 @@ Result<SlotId> EngineImpl::storePage(ConstPage page, CgroupId cgroup, const Stor
             return ref.error();
         std::lock_guard lock(ref->cluster->lock);
         auto txn = m_stats.begin();
-        txn.usage(cgroup.value, Backend::Zero, +1, 0);
+        countUsage(txn, cgroup.value, Backing::make(BackingType::Zero), +1);
         auto& ev = txn.events(cgroup.value);
         ++ev.swapOuts;
         ++ev.swpoutZero;
@@ -427,7 +427,7 @@ Result<SlotId> EngineImpl::storePage(ConstPage page, CgroupId cgroup, const Stor
         m_slots.noteCachedPage(+1);
         l.setMeta(Meta::withCache(l.meta(), CacheState::Page));
     }
-    txn.usage(cgroup.value, Backing::backend(b), +1, Backing::storedBytes(b));
+    countUsage(txn, cgroup.value, b, +1);
     settleCharges(cgroup.value, Backing::make(BackingType::Free), b, stored->deviceCharged);
     ++ev.swapOuts;
     ++ev.storedTo[std::size_t(Backing::backend(b))];
@@ -553,8 +553,8 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
         if (promoted && countLocked(l) > 0 && l.backing() == b) {
             const std::uint64_t nb = Backing::pool(promotedHandle);
             l.cluster->backing[l.offset] = nb;
-            txn.usage(cg, Backend::Device, -1, Backing::storedBytes(b));
-            txn.usage(cg, Backend::Pool, +1, Backing::storedBytes(nb));
+            countUsage(txn, cg, b, -1);
+            countUsage(txn, cg, nb, +1);
             settleCharges(cg, b, nb, false);
             lruInsertLocked(l, cg);
             ++ev.promotions;
@@ -565,8 +565,8 @@ Result<LoadInfo> EngineImpl::swapIn(SlotId slot, MutablePage out, const LoadOpti
             promoted = false;
         } else if (promotedSlot && countLocked(l) > 0 && l.backing() == b) {
             l.cluster->backing[l.offset] = promotedSlot;
-            txn.usage(cg, Backend::Device, -1, Backing::storedBytes(b));
-            txn.usage(cg, Backend::Device, +1, Backing::storedBytes(promotedSlot));
+            countUsage(txn, cg, b, -1); // device -> device: net zero per backend, not per device
+            countUsage(txn, cg, promotedSlot, +1);
             settleCharges(cg, b, promotedSlot, false);
             l.cluster->lruWords[l.offset] = 0; // a new device: its load count starts again
             ++ev.promotions;

@@ -32,6 +32,9 @@
 
 namespace swaptier {
 
+static_assert(stats::StatsShards::kMaxDevices == descriptor::Backing::kMaxDevices
+              && swapfile::DeviceSet::kMaxDevices == descriptor::Backing::kMaxDevices);
+
 class EngineImpl final : public Engine {
 public:
     explicit EngineImpl(const EngineOptions& options);
@@ -109,6 +112,14 @@ private:
     Status incrementCountLocked(Locked& l);
     void decrementCountLocked(Locked& l);
 
+    /// Counts one entry of backing word `b` (sign +1 or -1) for `cgroup` in `txn`: its backend,
+    /// stored bytes and, on a device, its device index. Every usage change goes through here,
+    /// so per-device figures follow every move, device -> device ones included.
+    static void countUsage(stats::StatsShards::Txn& txn, std::uint16_t cgroup, std::uint64_t b, int sign) {
+        using descriptor::Backing;
+        const bool onDevice = Backing::type(b) == descriptor::BackingType::Device;
+        txn.usage(cgroup, Backing::backend(b), onDevice ? Backing::deviceIndex(b) : 0, sign, Backing::storedBytes(b));
+    }
     /// Frees the entry: counters, swap-cache page, descriptor, cluster bookkeeping.
     /// REQUIRES: lock held, count 0, not busy (or the caller is the busy owner).
     void freeEntryLocked(Locked& l, stats::StatsShards::Txn& txn, Release& rel);

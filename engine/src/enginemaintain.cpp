@@ -116,8 +116,8 @@ Result<RecompressReport> EngineImpl::recompress(const RecompressOptions& options
                     if (fresh && countLocked(l) > 0) {
                         const std::uint64_t nb = Backing::pool(freshHandle);
                         l.cluster->backing[l.offset] = nb;
-                        txn.usage(cg, Backend::Pool, -1, h.length());
-                        txn.usage(cg, Backend::Pool, +1, freshHandle.length());
+                        countUsage(txn, cg, b, -1);
+                        countUsage(txn, cg, nb, +1);
                         settleCharges(cg, b, nb, false);
                         ++txn.events(cg).recompressions;
                         ++rep.recompressed;

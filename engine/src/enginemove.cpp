@@ -142,8 +142,8 @@ Result<MoveOutcome> EngineImpl::moveEntry(SlotId slot, const MoveTarget& target,
 
     const std::uint64_t newBacking = stored->backing;
     l.cluster->backing[l.offset] = newBacking;
-    txn.usage(cgroup, Backing::backend(oldBacking), -1, Backing::storedBytes(oldBacking));
-    txn.usage(cgroup, Backing::backend(newBacking), +1, Backing::storedBytes(newBacking));
+    countUsage(txn, cgroup, oldBacking, -1);
+    countUsage(txn, cgroup, newBacking, +1);
     settleCharges(cgroup, oldBacking, newBacking, stored->deviceCharged);
     if (Backing::type(oldBacking) == BackingType::Pool)
         lruRemoveLocked(l, cgroup);
@@ -317,6 +317,7 @@ Result<SwapoffReport> EngineImpl::swapoff(DeviceId device, const SwapoffOptions&
         options.progress(report.entries, report.entries);
     // The device's reads and writes leave EngineStats::devices with it: hand them over.
     report.device = dev->stats();
+    report.device.index = index;
     Status removed = m_devices.remove(device, options.removeFile);
     report.nanos = std::uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
                                      std::chrono::steady_clock::now() - start).count());

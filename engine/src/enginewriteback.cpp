@@ -347,8 +347,8 @@ void EngineImpl::commitBatch(WritebackPass& pass, WritebackBatch& batch) {
                 const std::uint64_t nb = keepCompressed ? Backing::device(device, slot, h.codec(), h.length())
                                                         : Backing::device(device, slot);
                 l.cluster->backing[l.offset] = nb;
-                txn.usage(cgroup, Backend::Pool, -1, Backing::storedBytes(t.backing));
-                txn.usage(cgroup, Backend::Device, +1, Backing::storedBytes(nb));
+                countUsage(txn, cgroup, t.backing, -1);
+                countUsage(txn, cgroup, nb, +1);
                 settleCharges(cgroup, t.backing, nb, true);
                 lruRemoveLocked(l, cgroup);
                 ++ev.moves;

@@ -5,7 +5,7 @@
 // with their enforcement, recompression, promotion on/off) on two
 // threads over a shared table of entries, checking every swapped-in page byte for byte against
 // its regenerated contents, while a third thread takes statistics snapshots and checks they
-// add up. At the end the per-cgroup policy charges must equal the statistics of each subtree,
+// add up (per backend, and each cgroup's per-device entries to its Device figure). At the end the per-cgroup policy charges must equal the statistics of each subtree,
 // every reference is put and the engine must have returned all memory, disk space and charges.
 //
 // The model: entry i holds a slot, a content seed and how many engine references each thread
@@ -23,6 +23,7 @@
 #ifndef Q_MOC_RUN
 #include "swaptier/engine.h"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <mutex>
@@ -392,12 +393,21 @@ void TstEngineModel::randomizedAgainstModel() {
         while (!done.load()) {
             const EngineStats s = engine.stats();
             std::array<std::uint64_t, kBackendCount> sum{};
-            for (const auto& cg : s.cgroups)
+            for (const auto& cg : s.cgroups) {
                 for (std::size_t b = 0; b < kBackendCount; ++b) {
                     if (cg.backends[b].entries > (std::uint64_t{1} << 40))
                         failure.set(QStringLiteral("negative entry count in a snapshot"));
                     sum[b] += cg.backends[b].entries;
                 }
+                std::uint64_t onDevices = 0;
+                for (std::uint64_t e : cg.deviceEntries) {
+                    if (e > (std::uint64_t{1} << 40))
+                        failure.set(QStringLiteral("negative device entry count in a snapshot"));
+                    onDevices += e;
+                }
+                if (onDevices != cg.backends[std::size_t(Backend::Device)].entries)
+                    failure.set(QStringLiteral("per-device entries do not add up to the Device figure"));
+            }
             for (std::size_t b = 0; b < kBackendCount; ++b)
                 if (sum[b] != s.backends[b].entries)
                     failure.set(QStringLiteral("per-cgroup entries do not add up"));
@@ -452,6 +462,23 @@ void TstEngineModel::randomizedAgainstModel() {
     for (std::size_t k = 0; k < tierOps.size(); ++k)
         QVERIFY2(tierOps[k].load() > 0, qPrintable(QStringLiteral("tier operation %1 never ran").arg(k)));
     QVERIFY(before.events.zswpwb > 0);
+    // Quiescent: each live device's used slots are the cgroups' entries at its index.
+    {
+        std::vector<std::uint64_t> perIndex;
+        for (const auto& cs : before.cgroups) {
+            perIndex.resize(std::max(perIndex.size(), cs.deviceEntries.size()));
+            for (std::size_t i = 0; i < cs.deviceEntries.size(); ++i)
+                perIndex[i] += cs.deviceEntries[i];
+        }
+        std::uint64_t used = 0, counted = 0;
+        for (const auto& d : before.devices) {
+            QCOMPARE(d.index < perIndex.size() ? perIndex[d.index] : 0u, d.usedSlots);
+            used += d.usedSlots;
+        }
+        for (std::uint64_t n : perIndex)
+            counted += n;
+        QCOMPARE(counted, used); // nothing counted on an index without a device
+    }
     // Policy charges equal the statistics of each subtree (quiescent now).
     for (const auto& st : engine.cgroupPolicies()) {
         std::uint64_t pool = 0, device = 0;

@@ -3,7 +3,7 @@
 // every swapped-in page checked byte for byte, determinism for a seed (with actions too), fork
 // and copy-on-write, swapoff in both designs, trace replay, cgroup policies (the engine's own
 // enforcement in the virtual design, the sandbox's in the classic one; allowed swap tiers in
-// both), fatal swap-in errors, and the actions of issue #4 in both designs: writeback,
+// both, and each cgroup's pages per device, so per tier), fatal swap-in errors, and the actions of issue #4 in both designs: writeback,
 // compaction of devices and of the pool, recompression, policy changes and promotion, with
 // their figures (disk reserved, page-table walks, innocent cgroups untouched) and scheduled
 // maintenance.
@@ -16,7 +16,9 @@
 #include "swaptier/trace.h"
 
 #include <cerrno>
+#include <mutex>
 #include <string>
+#include <vector>
 #endif
 
 using namespace swaptier;
@@ -193,6 +195,8 @@ private slots:
     void zswapMaxSendsPagesToDevices();
     void allowedTiersLimitDevices_data();
     void allowedTiersLimitDevices();
+    void deviceEntriesPerTier_data();
+    void deviceEntriesPerTier();
     void swapInErrorStopsTheRun();
     void actionsKeepEveryPage_data();
     void actionsKeepEveryPage();
@@ -682,6 +686,110 @@ void TestSandbox::allowedTiersLimitDevices() {
     else
         QCOMPARE(none->counters.swapOuts, std::uint64_t(0));
     QCOMPARE(none->leakedEntries, std::uint64_t(0));
+}
+
+namespace {
+
+/// CgroupUsage::deviceEntries against the rest of a sample: one per device row, 0 on a
+/// swapped-off device, summing to swappedPages[Device] per cgroup and to the row's entries per
+/// device. Empty if it holds, else what broke.
+QString deviceEntriesBroken(const SandboxSample& s) {
+    std::vector<const TierUsage*> rows;
+    for (const TierUsage& t : s.tiers)
+        if (t.backend == Backend::Device)
+            rows.push_back(&t);
+    std::vector<std::uint64_t> perDevice(rows.size(), 0);
+    for (const CgroupUsage& c : s.cgroups) {
+        if (c.deviceEntries.size() != rows.size())
+            return QStringLiteral("%1: %2 device entries for %3 devices")
+                .arg(QString::fromStdString(c.name)).arg(c.deviceEntries.size()).arg(rows.size());
+        std::uint64_t sum = 0;
+        for (std::size_t d = 0; d < rows.size(); ++d) {
+            if (rows[d]->device != int(d))
+                return QStringLiteral("device row %1 has index %2").arg(d).arg(rows[d]->device);
+            if (rows[d]->swappedOff && c.deviceEntries[d] != 0)
+                return QStringLiteral("%1: entries on swapped-off device %2").arg(QString::fromStdString(c.name)).arg(d);
+            sum += c.deviceEntries[d];
+            perDevice[d] += c.deviceEntries[d];
+        }
+        if (sum != c.swappedPages[std::size_t(Backend::Device)])
+            return QStringLiteral("%1: device entries sum to %2, swappedPages[Device] is %3")
+                .arg(QString::fromStdString(c.name)).arg(sum).arg(c.swappedPages[std::size_t(Backend::Device)]);
+    }
+    for (std::size_t d = 0; d < rows.size(); ++d)
+        if (perDevice[d] != rows[d]->entries)
+            return QStringLiteral("device %1: cgroups hold %2 entries, its row %3").arg(d).arg(perDevice[d]).arg(rows[d]->entries);
+    return {};
+}
+
+} // namespace
+
+void TestSandbox::deviceEntriesPerTier_data() {
+    addDesignRows();
+}
+
+// /a may use only "fast", /b only "slow" (two devices, the first swapped off at 60%): in every
+// sample the per-device figures add up, and at the end each cgroup's pages are on its own
+// tier's devices only.
+void TestSandbox::deviceEntriesPerTier() {
+    QFETCH(int, design);
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c;
+    c.name = "tiers";
+    c.design = SwapDesign(design);
+    c.seed = 5;
+    c.engine.pool.enabled = false;
+    c.devices = {device(dir, "fast.swap", 16 * kMiB, 20), device(dir, "slow0.swap", 16 * kMiB, 5),
+                 device(dir, "slow1.swap", 16 * kMiB, 4)};
+    c.tiers = {TierSpec{"fast", 10, kMaxSwapPriority}, TierSpec{"slow", kMinSwapPriority, 9}};
+    c.cgroups.push_back(cgroup("/", -1, kNoLimit));
+    c.cgroups.push_back(cgroup("a", 0, 2 * kMiB));
+    c.cgroups.push_back(cgroup("b", 0, 1 * kMiB));
+    c.cgroups[1].allowedTiers = {"fast"};
+    c.cgroups[2].allowedTiers = {"slow"};
+    WorkloadSpec a = workload("wa", WorkloadKind::Sequential, 1, 2, 1024);
+    a.passes = 2;
+    WorkloadSpec b = workload("wb", WorkloadKind::Sequential, 2, 1, 768);
+    b.passes = 3;
+    c.workloads = {a, b};
+    c.actions.push_back(action(SandboxAction::Kind::Swapoff, 0.6, 1));
+    c.sampleIntervalMs = 1;
+
+    std::mutex lock;
+    std::vector<QString> broken; // GUARDED_BY(lock)
+    std::uint64_t samples = 0;   // GUARDED_BY(lock)
+    SandboxCallbacks callbacks;
+    callbacks.onSample = [&](const SandboxSample& s) {
+        const QString why = deviceEntriesBroken(s);
+        std::lock_guard g(lock);
+        ++samples;
+        if (!why.isEmpty())
+            broken.push_back(QStringLiteral("round %1: %2").arg(s.round).arg(why));
+    };
+    auto report = runSandbox(c, callbacks);
+    QVERIFY2(report.ok(), errcName(report.code()));
+    QVERIFY(intact(*report));
+    QCOMPARE(report->swapoffs.size(), std::size_t(1));
+    QVERIFY(report->swapoffs[0].entries > 0); // /b's pages were on it
+    QVERIFY2(broken.empty(), broken.empty() ? "" : qPrintable(broken.front()));
+    QVERIFY(samples >= 2);
+
+    const SandboxSample& s = report->final;
+    QVERIFY2(deviceEntriesBroken(s).isEmpty(), qPrintable(deviceEntriesBroken(s)));
+    QCOMPARE(deviceRow(s, 0).tier, std::string("fast"));
+    QVERIFY(deviceRow(s, 1).swappedOff);
+    QCOMPARE(deviceRow(s, 2).tier, std::string("slow"));
+    const CgroupUsage& ga = s.cgroups[1];
+    const CgroupUsage& gb = s.cgroups[2];
+    QCOMPARE(ga.deviceEntries.size(), std::size_t(3));
+    QVERIFY(ga.deviceEntries[0] > 0);
+    QCOMPARE(ga.deviceEntries[1] + ga.deviceEntries[2], std::uint64_t(0));
+    QCOMPARE(gb.deviceEntries[0] + gb.deviceEntries[1], std::uint64_t(0));
+    QVERIFY(gb.deviceEntries[2] > 0); // where its pages went after the swapoff
+    QCOMPARE(s.cgroups[0].deviceEntries, (std::vector<std::uint64_t>{0, 0, 0}));
+    qInfo("%llu samples checked; /a on fast %llu, /b on slow1 %llu, swapoff moved %llu",
+          qulonglong(samples), qulonglong(ga.deviceEntries[0]), qulonglong(gb.deviceEntries[2]),
+          qulonglong(report->swapoffs[0].entries));
 }
 
 void TestSandbox::swapInErrorStopsTheRun() {

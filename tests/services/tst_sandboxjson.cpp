@@ -131,6 +131,7 @@ SandboxReport fullReport(SwapDesign design, std::uint64_t base = 1000) {
     root.residentPages = 300;
     root.peakResidentPages = 400;
     root.swappedPages = {1, 2, 3, 4};
+    root.deviceEntries = {0, 3, 0}; // devices 0, 1 and 2 (swapped off)
     root.poolBytes = 5000;
     root.counters = countersWith(7);
     CgroupUsage limited = root;
@@ -141,7 +142,7 @@ SandboxReport fullReport(SwapDesign design, std::uint64_t base = 1000) {
     EngineStats& e = r.engine;
     e.backends[1] = {10, 40960, 12000};
     e.events.swapOuts = 77;
-    e.cgroups = {{CgroupId{1}, {}, {}}};
+    e.cgroups = {{CgroupId{1}, {}, {}, {}}};
     e.slotTable = {30, 1, 4096, 2, 5};
     e.pool.limitBytes = 1 << 20;
     e.pool.objects = 10;
@@ -373,6 +374,7 @@ void TestSandboxJson::reportValues_data() {
     QTest::newRow("limited cgroup") << u"final/cgroups/1/memory_max_bytes"_s << u"67108864"_s;
     QTest::newRow("swapped by backend") << u"final/cgroups/0/swapped_pages/device"_s << u"3"_s;
     QTest::newRow("swapped total") << u"final/cgroups/0/swapped_pages_total"_s << u"10"_s;
+    QTest::newRow("device entries") << u"final/cgroups/0/device_entries"_s << u"[0,3,0]"_s;
     QTest::newRow("tier without device") << u"final/tiers/0/device"_s << u"null"_s;
     QTest::newRow("tier without capacity") << u"final/tiers/0/capacity_bytes"_s << u"null"_s;
     QTest::newRow("device tier") << u"final/tiers/1/device"_s << u"1"_s;

@@ -69,6 +69,11 @@ struct CgroupStats {
     CgroupId id;
     std::array<BackendUsage, kBackendCount> backends{};
     EventCounters events;
+    /// Backend::Device entries of this cgroup by engine device index (DeviceStats::index); an
+    /// index past the end holds 0, and the vector ends at the last non-zero one. In the same
+    /// cut as `backends`: sums to backends[Device].entries. A device->device move (promotion
+    /// to a faster tier, swapoff, policy enforcement) is -1 on one index and +1 on the other.
+    std::vector<std::uint64_t> deviceEntries;
 };
 
 struct PoolClassStats {
@@ -142,6 +147,9 @@ struct DeviceStats {
     bool writeBehind = false;          ///< buffered runs are pushed to disk as they are written
     std::uint64_t writeBehindErrors = 0; ///< write-behind hints the kernel refused (data stays in the page cache)
     std::uint64_t metadataBytes = 0;   ///< per-slot checksum and reverse-map tables
+    /// Engine device index: the slot of CgroupStats::deviceEntries that counts this device's
+    /// entries. Unlike `id` it is reused by a device added after this one is swapped off.
+    unsigned index = 0;
 };
 
 /// How scattered a swapfile's used slots are (Engine::deviceFragmentation). Each 512-slot
@@ -191,7 +199,9 @@ struct TierStats {
 
 /// A statistics snapshot. `backends`, `events` and `cgroups` form one consistent cut: every
 /// operation is either wholly in it or wholly out, and per-cgroup figures add up to the global
-/// ones. `slotTable`, `pool` and `devices` are read right after, each consistent on its own.
+/// ones. `slotTable`, `pool` and `devices` are read right after, each consistent on its own
+/// (so a device's usedSlots equals the sum of the cgroups' deviceEntries at its index only
+/// when no operation runs meanwhile).
 struct EngineStats {
     std::array<BackendUsage, kBackendCount> backends{};
     EventCounters events;

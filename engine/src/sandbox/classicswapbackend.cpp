@@ -374,12 +374,15 @@ ClassicSwapBackend::Totals ClassicSwapBackend::totals() const {
         t.deviceEntries += u.deviceEntries;
         t.continuedCounts += u.continuedCounts;
         t.metadataBytes += u.metadataBytes;
-        if (t.cgroups.size() < u.cgroups.size())
+        if (t.cgroups.size() < u.cgroups.size()) {
             t.cgroups.resize(u.cgroups.size());
+            t.cgroupDevices.resize(u.cgroups.size(), std::vector<std::uint64_t>(m_devices.size(), 0));
+        }
         for (std::size_t cg = 0; cg < u.cgroups.size(); ++cg) {
             for (std::size_t b = 0; b < kBackendCount; ++b)
                 t.cgroups[cg].entries[b] += u.cgroups[cg].entries[b];
             t.cgroups[cg].poolBytes += u.cgroups[cg].poolBytes;
+            t.cgroupDevices[cg][i] = u.cgroups[cg].entries[std::size_t(Backend::Device)];
         }
         t.devices[i] = std::move(u);
     }
@@ -439,6 +442,7 @@ BackendSnapshot ClassicSwapBackend::snapshot() const {
         s.cgroupEntries[cg] = t.cgroups[cg].entries;
         s.cgroupPoolBytes[cg] = t.cgroups[cg].poolBytes;
     }
+    s.cgroupDeviceEntries = t.cgroupDevices;
     s.metadataBytes = t.metadataBytes + m_pool.stats().metadataBytes;
     s.diskReservedBytes = t.usedSlots * kPageSize;
     s.pagesWritten = m_events.pswpout.load(std::memory_order_relaxed);
@@ -496,6 +500,12 @@ EngineStats ClassicSwapBackend::engineStats() const {
                                          b == std::size_t(Backend::Pool)     ? u.poolBytes
                                          : b == std::size_t(Backend::Device) ? u.entries[b] * kPageSize
                                                                              : 0};
+        // By config index, which is also the classic DeviceStats::index; up to the last non-zero.
+        const std::vector<std::uint64_t>& byDevice = t.cgroupDevices[cg];
+        std::size_t devices = byDevice.size();
+        while (devices > 0 && byDevice[devices - 1] == 0)
+            --devices;
+        c.deviceEntries.assign(byDevice.begin(), byDevice.begin() + std::ptrdiff_t(devices));
         s.cgroups.push_back(c);
     }
 

@@ -89,7 +89,8 @@ public:
     /// Tiers: zero, pool, memory (always empty), then every device added so far in config
     /// order; a device removed by swapoff keeps its row, marked swapped off, with 0 entries, 0
     /// capacity and its final reads and writes. Traffic: zero swpin_zero / swpout_zero, pool
-    /// zswpin + zswpwb / zswpout, memory none, devices their page reads / writes.
+    /// zswpin + zswpwb / zswpout, memory none, devices their page reads / writes. A cgroup's
+    /// device entries are its pages written to each device (the device's swap_cgroup counts).
     BackendSnapshot snapshot() const override;
     EngineStats engineStats() const override;
 
@@ -146,6 +147,9 @@ private:
         std::uint64_t metadataBytes = 0;          ///< classic structures of every device
         std::vector<ClassicDeviceUsage> devices;  ///< config index -> usage (empty for removed)
         std::vector<ClassicCgroupUsage> cgroups;  ///< indexed by CgroupId value
+        /// Pages written to a device (Backend::Device) by CgroupId value, then config index;
+        /// the same figures as devices[i].cgroups[g].entries[Device], read in the same pass.
+        std::vector<std::vector<std::uint64_t>> cgroupDevices;
     };
 
     /// The live device with config index `index`, or null (never added, or swapped off).

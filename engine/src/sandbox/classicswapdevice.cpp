@@ -761,6 +761,7 @@ DeviceStats ClassicSwapDevice::stats() const {
     constexpr auto r = std::memory_order_relaxed;
     DeviceStats s;
     s.id = DeviceId{m_index};
+    s.index = m_index;
     s.path = m_options.path;
     s.priority = priority();
     s.draining = draining();

@@ -656,6 +656,11 @@ SandboxSample SandboxRun::takeSample() {
         if (t.backend == Backend::Device && t.device >= 0 && std::size_t(t.device) < m_config.deviceNames.size() &&
             !m_config.deviceNames[std::size_t(t.device)].empty())
             t.name = m_config.deviceNames[std::size_t(t.device)];
+    // One device entry per device row (TierUsage::device), swapped-off ones included.
+    std::size_t deviceRows = 0;
+    for (const TierUsage& t : s.tiers)
+        if (t.backend == Backend::Device && t.device >= 0)
+            deviceRows = std::max(deviceRows, std::size_t(t.device) + 1);
     for (std::size_t g = 0; g < m_config.cgroups.size(); ++g) {
         CgroupUsage c;
         c.name = m_config.cgroups[g].name;
@@ -667,6 +672,10 @@ SandboxSample SandboxRun::takeSample() {
             c.swappedPages = snap.cgroupEntries[g];
             c.poolBytes = snap.cgroupPoolBytes[g];
         }
+        c.deviceEntries.assign(deviceRows, 0);
+        if (g < snap.cgroupDeviceEntries.size())
+            for (std::size_t d = 0; d < deviceRows && d < snap.cgroupDeviceEntries[g].size(); ++d)
+                c.deviceEntries[d] = snap.cgroupDeviceEntries[g][d];
         c.counters = perCgroup[g];
         s.cgroups.push_back(std::move(c));
     }

@@ -78,6 +78,9 @@ struct BackendSnapshot {
     /// the paths: the sandbox puts the display names in.
     std::vector<TierUsage> tiers;
     std::vector<std::array<std::uint64_t, kBackendCount>> cgroupEntries; ///< indexed by CgroupId value
+    /// Backend::Device entries indexed by CgroupId value, then by device index (TierUsage::
+    /// device; an index past the end holds 0); each sums to cgroupEntries[g][Device].
+    std::vector<std::vector<std::uint64_t>> cgroupDeviceEntries;
     std::vector<std::uint64_t> cgroupPoolBytes;                    ///< compressed bytes, indexed by CgroupId value
     std::uint64_t metadataBytes = 0;                               ///< see DesignFigures
     std::uint64_t diskReservedBytes = 0;

@@ -6,6 +6,10 @@
 // Figures come from one EngineStats snapshot: descriptor, pool and device metadata, device slots
 // in use (the only disk space the design reserves) and device reads/writes.
 //
+// Per-cgroup device entries (BackendSnapshot::cgroupDeviceEntries) are the engine's
+// CgroupStats::deviceEntries, which count by engine device index: each run device is found by
+// its DeviceId in the same snapshot's DeviceStats, whose index names the slot.
+//
 // Traffic per place (TierUsage::pagesIn / pagesOut): zero, pool and memory from the engine's
 // EventCounters::loadedFrom / storedTo, devices from their DeviceStats::reads / writes; a
 // swapped-off device keeps the figures Engine::swapoff reported at its removal.
@@ -116,6 +120,8 @@ public:
         tier("zero", Backend::Zero, 0);
         tier("pool", Backend::Pool, stats.pool.limitBytes);
         tier("memory", Backend::Memory, 0);
+        // Engine device index -> run device index, for the per-cgroup device entries.
+        std::vector<std::pair<unsigned, std::size_t>> runDevices;
         for (std::size_t i = 0; i < m_devices.size(); ++i) {
             TierUsage t;
             t.name = m_paths[i];
@@ -136,16 +142,23 @@ public:
                 t.tier = d.tier;
                 t.pagesIn = d.reads;
                 t.pagesOut = d.writes;
+                runDevices.emplace_back(d.index, i);
             }
             s.tiers.push_back(std::move(t));
         }
         for (const CgroupStats& c : stats.cgroups) {
             if (s.cgroupEntries.size() <= c.id.value) {
                 s.cgroupEntries.resize(c.id.value + 1u);
+                s.cgroupDeviceEntries.resize(c.id.value + 1u);
                 s.cgroupPoolBytes.resize(c.id.value + 1u);
             }
             for (std::size_t b = 0; b < kBackendCount; ++b)
                 s.cgroupEntries[c.id.value][b] = c.backends[b].entries;
+            std::vector<std::uint64_t>& byDevice = s.cgroupDeviceEntries[c.id.value];
+            byDevice.assign(m_devices.size(), 0);
+            for (const auto& [index, run] : runDevices)
+                if (index < c.deviceEntries.size())
+                    byDevice[run] = c.deviceEntries[index];
             s.cgroupPoolBytes[c.id.value] = c.backends[std::size_t(Backend::Pool)].storedBytes;
         }
         s.metadataBytes = stats.slotTable.metadataBytes + stats.pool.metadataBytes;

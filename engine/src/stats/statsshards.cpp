@@ -2,9 +2,11 @@
 // StatsShards: see statsshards.h for why a snapshot is a consistent cut.
 //
 // Per-cgroup counters in a shard are a two-level sparse array (256 pages of 256 cgroups), so
-// a shard costs memory only for the cgroup id ranges it has seen.
+// a shard costs memory only for the cgroup id ranges it has seen; per-device counts likewise
+// only for the device indexes a cgroup has used in that shard.
 #include "stats/statsshards.h"
 
+#include <cassert>
 #include <map>
 
 namespace swaptier::stats {
@@ -38,11 +40,19 @@ CgroupCounters& StatsShards::Txn::counters(std::uint16_t cgroup) {
     return c;
 }
 
-void StatsShards::Txn::usage(std::uint16_t cgroup, Backend backend, int sign, std::uint32_t storedBytes) {
-    auto& u = counters(cgroup).usage[std::size_t(backend)];
+void StatsShards::Txn::usage(std::uint16_t cgroup, Backend backend, unsigned device, int sign,
+                             std::uint32_t storedBytes) {
+    CgroupCounters& c = counters(cgroup);
+    auto& u = c.usage[std::size_t(backend)];
     u.entries += sign;
     u.originalBytes += sign * std::int64_t(kPageSize);
     u.storedBytes += sign * std::int64_t(storedBytes);
+    if (backend == Backend::Device) {
+        assert(device < kMaxDevices);
+        if (device >= c.deviceEntries.size())
+            c.deviceEntries.resize(device + 1u);
+        c.deviceEntries[device] += sign;
+    }
 }
 
 EventCounters& StatsShards::Txn::events(std::uint16_t cgroup) {
@@ -109,6 +119,7 @@ StatsShards::Snapshot StatsShards::snapshot() const {
 
     struct Sum {
         std::array<CgroupCounters::Usage, kBackendCount> usage{};
+        std::vector<std::int64_t> devices;
         EventCounters events;
     };
     std::map<std::uint16_t, Sum> perCgroup;
@@ -126,6 +137,10 @@ StatsShards::Snapshot StatsShards::snapshot() const {
                     sum.usage[b].originalBytes += c.usage[b].originalBytes;
                     sum.usage[b].storedBytes += c.usage[b].storedBytes;
                 }
+                if (sum.devices.size() < c.deviceEntries.size())
+                    sum.devices.resize(c.deviceEntries.size());
+                for (std::size_t d = 0; d < c.deviceEntries.size(); ++d)
+                    sum.devices[d] += c.deviceEntries[d];
                 addEvents(sum.events, c.events);
             }
         }
@@ -145,6 +160,12 @@ StatsShards::Snapshot StatsShards::snapshot() const {
             snap.backends[b].originalBytes += cs.backends[b].originalBytes;
             snap.backends[b].storedBytes += cs.backends[b].storedBytes;
         }
+        std::size_t devices = sum.devices.size();
+        while (devices > 0 && sum.devices[devices - 1] == 0)
+            --devices;
+        cs.deviceEntries.resize(devices);
+        for (std::size_t d = 0; d < devices; ++d)
+            cs.deviceEntries[d] = std::uint64_t(sum.devices[d]); // a consistent cut: never negative
         cs.events = sum.events;
         addEvents(snap.events, sum.events);
         snap.cgroups.push_back(cs);

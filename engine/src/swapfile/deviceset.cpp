@@ -235,9 +235,10 @@ DeviceSet::Stats DeviceSet::stats() const {
         t.maxPriority = spec.maxPriority;
         out.tiers.push_back(std::move(t));
     }
-    for (const auto& d : m_table) {
-        if (SwapDevice* dev = d.load(std::memory_order_acquire)) {
+    for (unsigned index = 0; index < kMaxDevices; ++index) {
+        if (SwapDevice* dev = m_table[index].load(std::memory_order_acquire)) {
             DeviceStats ds = dev->stats();
+            ds.index = index;
             TierStats& tier = out.tiers[table.tierOf(ds.priority)];
             ds.tier = tier.name;
             ++tier.devices;
