@@ -88,6 +88,31 @@ void TestMainWindow::runsAScenarioIntoTheViews() {
     QTRY_COMPARE_WITH_TIMEOUT(log->status(log->rowOf(writebackId)), ActionLogModel::Status::Done, 60000);
     QVERIFY(log->index(log->rowOf(writebackId), ActionLogModel::Result).data().toString().contains(u"moved"_s));
 
+    // After the writeback, swapfile pages show per tier: each cgroup's tier columns add up to
+    // its swapfile column, and some are on a tier.
+    CgroupModel* model = window.cgroupModel();
+    QVERIFY(model->tierCount() > 0);
+    const auto pagesOnTiers = [model](int cgroup) {
+        qulonglong sum = 0;
+        for (int t = 0; t < model->tierCount(); ++t)
+            sum += model->indexOfCgroup(cgroup).siblingAtColumn(model->tierColumn(t)).data(CgroupModel::RawValueRole).toULongLong();
+        return sum;
+    };
+    const int cgroupCount = int(window.host().snapshot()->sample.cgroups.size());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            qulonglong all = 0;
+            for (int c = 0; c < cgroupCount; ++c)
+                all += pagesOnTiers(c);
+            return all > 0;
+        }(),
+        20000);
+    for (int c = 0; c < cgroupCount; ++c)
+        QCOMPARE(pagesOnTiers(c), model->indexOfCgroup(c)
+                                      .siblingAtColumn(model->column(CgroupModel::Device))
+                                      .data(CgroupModel::RawValueRole)
+                                      .toULongLong());
+
     emit window.sourceBar()->stopRequested();
     QVERIFY(finished.wait(60000));
     QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
