@@ -37,6 +37,12 @@ EngineHost::~EngineHost() {
         m_control->stop();
         m_thread.join();
     }
+    joinRecordingEnd();
+}
+
+void EngineHost::joinRecordingEnd() {
+    if (m_recordingEnd.joinable())
+        m_recordingEnd.join();
 }
 
 bool EngineHost::start(const swaptier::SandboxConfig& config, bool holdAtEnd, QString* error) {
@@ -312,11 +318,12 @@ void EngineHost::onRunEnded() {
         setState(State::Failed);
     }
     publish(); // the last sample and the final state
-    finishRecording(report.get(), error);
+    finishRecording(report, error);
     emit finished(report, error);
 }
 
 void EngineHost::startRecording(const swaptier::SandboxConfig& config, swaptier::SandboxCallbacks& cb) {
+    joinRecordingEnd();
     m_recorder.reset();
     if (m_historyPath.isEmpty())
         return;
@@ -332,13 +339,26 @@ void EngineHost::startRecording(const swaptier::SandboxConfig& config, swaptier:
     };
 }
 
-void EngineHost::finishRecording(const swaptier::SandboxReport* report, const QString& error) {
+void EngineHost::finishRecording(std::shared_ptr<const swaptier::SandboxReport> report, const QString& error) {
     if (!m_recorder)
         return;
-    QString why;
-    if (!m_recorder->finish(report, error, &why))
-        emit historyError(why);
-    m_recorder.reset();
+    joinRecordingEnd(); // none in flight: start() joined the last one
+    // The recorder's finish() and destructor run on this thread, after the sandbox thread
+    // (the only caller of record()) was joined, as HostRecorder requires. The queued calls
+    // back are dropped by Qt if the host is gone by then; its destructor joins this thread.
+    m_recordingEnd = std::thread([this, recorder = std::move(m_recorder), report = std::move(report), error]() mutable {
+        QString why;
+        const bool ok = recorder->finish(report.get(), error, &why);
+        recorder.reset();
+        QMetaObject::invokeMethod(
+            this,
+            [this, ok, why] {
+                if (!ok)
+                    emit historyError(why);
+                emit recordingFinished();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace swaptier::services

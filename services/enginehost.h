@@ -23,7 +23,11 @@
 // Thread safety: the public methods and signals belong to the host's thread (the thread the
 // object lives in). Lock: m_lock (a leaf), held only to hand a sample or the state over. The
 // sample callback hands the sample to the HostRecorder (its own leaf lock) before and outside
-// m_lock. m_recorder is set before the sandbox thread starts and reset after it is joined.
+// m_lock. m_recorder is set before the sandbox thread starts; when the run ends it moves to a
+// short-lived thread of its own (m_recordingEnd) that writes the last samples and the final
+// status, so that sqlite (a commit, or a wait for another writer's lock up to the busy timeout)
+// never runs on the host's thread; recordingFinished() follows. start() and the destructor
+// join that thread first, so one run's record is complete before the next begins.
 #pragma once
 
 #ifndef Q_MOC_RUN
@@ -133,8 +137,12 @@ signals:
     /// device could not be created...).
     void finished(std::shared_ptr<const swaptier::SandboxReport> report, const QString& error);
     /// The run could not be (fully) recorded in the history: a translated sentence naming the
-    /// file. The run itself goes on. Emitted from start() or before finished().
+    /// file. The run itself goes on. Emitted from start(), or after finished() when the end of
+    /// the record failed (then before recordingFinished()).
     void historyError(const QString& message);
+    /// A recorded run's history record is complete (or failed, after historyError()): the
+    /// history file now holds its final status. Only for runs that were being recorded.
+    void recordingFinished();
 
 private:
     void publish();
@@ -146,8 +154,9 @@ private:
     /// start(): opens the history and begins the run record; on success the sample callback
     /// also hands every sample to the recorder.
     void startRecording(const swaptier::SandboxConfig& config, swaptier::SandboxCallbacks& cb);
-    /// onRunEnded(): the last samples and the final status.
-    void finishRecording(const swaptier::SandboxReport* report, const QString& error);
+    /// onRunEnded(): the last samples and the final status, on m_recordingEnd.
+    void finishRecording(std::shared_ptr<const swaptier::SandboxReport> report, const QString& error);
+    void joinRecordingEnd();
 
     std::unique_ptr<swaptier::SandboxControl> m_control; ///< one per run
     std::thread m_thread;
@@ -174,6 +183,7 @@ private:
 
     QString m_historyPath;                   ///< empty: runs are not recorded
     std::unique_ptr<HostRecorder> m_recorder; ///< the run's recorder; null when not recording
+    std::thread m_recordingEnd;               ///< finishes the last run's record (see the top)
 };
 
 } // namespace swaptier::services

@@ -12,16 +12,17 @@
 // copy of the sample into SampleRecorder's queue under its short lock, and SampleRecorder's
 // thread writes batches of 64 samples (or every 250 ms) in one transaction each, keeping every
 // sample in memory after a failed write and retrying at the end, so nothing is dropped.
-// What remains on the host's thread is bounded and happens twice per run: opening the file
-// with the run record (start) and the last batch with the final status (end).
+// What remains on the host's thread is opening the file with the run record (start); the last
+// batch with the final status (end) is written off it (EngineHost::finishRecording).
 //
 // Errors are values: begin() and finish() return the translated message (it names the file);
 // EngineHost turns it into its historyError() signal and the run itself goes on unrecorded.
 //
 // Thread safety: record() may be called from any thread (the coordinator thread), between
-// begin() and finish(); begin(), finish() and the destructor belong to one thread (the host's),
-// and finish() / the destructor REQUIRE that no record() call is running or will start (the
-// sandbox thread has been joined). Lock: only SampleRecorder's queue lock (a leaf), taken
+// begin() and finish(); begin() runs on the host's thread, finish() and the destructor on one
+// thread (EngineHost uses a short-lived thread of its own, so that no sqlite call runs on the
+// GUI thread), and finish() / the destructor REQUIRE that no record() call is running or will
+// start (the sandbox thread has been joined). Lock: only SampleRecorder's queue lock (a leaf), taken
 // inside record(); HistoryStore's connection mutex is taken by the writer thread and by
 // begin() / finish(), never while holding the queue lock.
 #pragma once

@@ -117,6 +117,7 @@ void TestHostRecorder::recordsEverySampleAndTheFinalStatus() {
     QCOMPARE(host.historyPath(), db);
     QSignalSpy errors(&host, &EngineHost::historyError);
     QSignalSpy done(&host, &EngineHost::finished);
+    QSignalSpy recorded(&host, &EngineHost::recordingFinished);
     QString error;
     QVERIFY2(host.start(hostConfig(dir, stopEarly ? 5'000'000 : 30000, design), false, &error), qPrintable(error));
     if (stopEarly) {
@@ -124,6 +125,8 @@ void TestHostRecorder::recordsEverySampleAndTheFinalStatus() {
         host.stop();
     }
     QVERIFY(done.wait(60000));
+    // The record is finished off the host's thread, after finished().
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 60000);
     QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().at(0).toString()));
     const auto report = done.first().at(0).value<Report>();
     QVERIFY(report);
@@ -173,6 +176,7 @@ void TestHostRecorder::offWithoutAPathAndOneRecordPerRun() {
     EngineHost host;
     QSignalSpy done(&host, &EngineHost::finished);
     QSignalSpy errors(&host, &EngineHost::historyError);
+    QSignalSpy recorded(&host, &EngineHost::recordingFinished);
     QString error;
     QVERIFY(host.historyPath().isEmpty()); // off by default
     QVERIFY2(host.start(hostConfig(dir, 3000), false, &error), qPrintable(error));
@@ -188,6 +192,9 @@ void TestHostRecorder::offWithoutAPathAndOneRecordPerRun() {
     QVERIFY2(host.start(hostConfig(dir, 3000), false, &error), qPrintable(error));
     QVERIFY(done.wait(60000));
     QCOMPARE(errors.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 2, 60000); // the two recorded runs only
+    QTest::qWait(50);
+    QCOMPARE(recorded.size(), 2);
 
     auto store = HistoryStore::open(db, &error);
     QVERIFY2(store, qPrintable(error));
@@ -244,6 +251,7 @@ void TestHostRecorder::unusableHistoryGivesAnErrorAndTheRunGoesOn() {
     QVERIFY(done.first().at(1).toString().isEmpty());
     QVERIFY(report->samples > 0);
     QCOMPARE(host.state(), EngineHost::State::Finished);
+    QTest::qWait(50); // a record's end would report after finished()
     QCOMPARE(errors.size(), 1); // nothing more at the end
     if (!before.isEmpty()) {
         QFile file(db);
