@@ -43,8 +43,8 @@
 // Environment: SWAPTIER_UISTALL_SECONDS (paced run, default 21; the flood run takes 2/3 of it),
 // SWAPTIER_UISTALL_JOB_PAGES (pages per job of the real run, default 2304 = 9 MiB),
 // SWAPTIER_UISTALL_ENGINE_NICE (an experiment, default off: every thread but the GUI thread gets
-// this nice value as it appears during the real run, as if the engine host started its run
-// thread at that nice value; the sandbox's workers would inherit it).
+// this nice value as it appears during the real run; the engine host itself starts its run
+// thread at nice 10, which the sandbox's workers inherit, so only other values are of interest).
 #include "benchsupport.h"
 #include "probedapplication.h"
 #include "stallprobe.h"
