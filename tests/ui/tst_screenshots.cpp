@@ -118,7 +118,7 @@ void TestScreenshots::mainViews() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QString error;
-    QVERIFY2(window.startScenario(u"cgroup-tree"_s, &error), qPrintable(error));
+    QVERIFY2(window.startScenario(u"tier-policies"_s, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(window.host().snapshot() && window.host().snapshot()->holding, 120000);
     QTRY_VERIFY_WITH_TIMEOUT(window.tierModel()->rowCount() > 0 && window.cgroupModel()->rowCount() > 0, 20000);
     // Two actions in the log: a writeback (so the swapfile holds pages) and a pool compaction.
