@@ -320,6 +320,50 @@
         <source>Swapped pages on the swapfiles of tier %1 (the devices whose priority lies in its range).</source>
         <translation>Ausgelagerte Seiten auf den Swapdateien der Stufe %1 (den Geräten, deren Priorität in ihrem Bereich liegt).</translation>
     </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation>alle Stufen</translation>
+    </message>
+    <message>
+        <source>swap.max</source>
+        <translation>swap.max</translation>
+    </message>
+    <message>
+        <source>zswap.max</source>
+        <translation>zswap.max</translation>
+    </message>
+    <message>
+        <source>Writeback</source>
+        <translation>Writeback</translation>
+    </message>
+    <message>
+        <source>Allowed tiers</source>
+        <translation>Erlaubte Stufen</translation>
+    </message>
+    <message>
+        <source>memory.swap.max: the most swapped bytes of the cgroup and its descendants, wherever they are. Change it in the Setup tab.</source>
+        <translation>memory.swap.max: höchstens so viele ausgelagerte Bytes der cgroup und ihrer Nachfahren, egal wo sie liegen. Ändern Sie es im Reiter Konfiguration.</translation>
+    </message>
+    <message>
+        <source>memory.zswap.max: the most compressed-pool bytes of the cgroup and its descendants.</source>
+        <translation>memory.zswap.max: höchstens so viele Bytes im komprimierten Pool für die cgroup und ihre Nachfahren.</translation>
+    </message>
+    <message>
+        <source>memory.zswap.writeback: whether the cgroup&apos;s pages may go to swapfiles. Off in an ancestor turns it off here too.</source>
+        <translation>memory.zswap.writeback: ob die Seiten der cgroup in Swapdateien gelangen dürfen. Ist es bei einem Vorfahren aus, ist es auch hier aus.</translation>
+    </message>
+    <message>
+        <source>The swap tiers the cgroup&apos;s pages may use; an ancestor&apos;s list narrows it further.</source>
+        <translation>Die Swap-Stufen, die die Seiten der cgroup nutzen dürfen; die Liste eines Vorfahren schränkt sie weiter ein.</translation>
+    </message>
 </context>
 <context>
     <name>swaptier::ui::CgroupPolicyEditor</name>

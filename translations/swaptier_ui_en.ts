@@ -320,6 +320,50 @@
         <source>Swapped pages on the swapfiles of tier %1 (the devices whose priority lies in its range).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swap.max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zswap.max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writeback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory.swap.max: the most swapped bytes of the cgroup and its descendants, wherever they are. Change it in the Setup tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory.zswap.max: the most compressed-pool bytes of the cgroup and its descendants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory.zswap.writeback: whether the cgroup&apos;s pages may go to swapfiles. Off in an ancestor turns it off here too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The swap tiers the cgroup&apos;s pages may use; an ancestor&apos;s list narrows it further.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>swaptier::ui::CgroupPolicyEditor</name>

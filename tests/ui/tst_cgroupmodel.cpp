@@ -53,6 +53,8 @@ private slots:
     void recursiveFilterKeepsAncestors();
     void fiveHundredCgroups();
     void tierColumns();
+    void policyColumns_data();
+    void policyColumns();
 };
 
 void TestCgroupModel::treeFollowsTheParents() {
@@ -208,6 +210,59 @@ void TestCgroupModel::tierColumns() {
     QCOMPARE(reset.size(), 2);
     QCOMPARE(model.columnCount(), int(CgroupModel::ColumnCount) + 1);
     QCOMPARE(model.headerData(model.tierColumn(0), Qt::Horizontal).toString(), u"Tier slow"_s);
+}
+
+// The limits and policy of each cgroup as the run has them (HostSnapshot::config, same order
+// as the sample); without a setup the columns are empty. With tiers the columns shift.
+void TestCgroupModel::policyColumns_data() {
+    QTest::addColumn<bool>("withTiers");
+    QTest::newRow("no tiers") << false;
+    QTest::newRow("two tier columns before them") << true;
+}
+
+void TestCgroupModel::policyColumns() {
+    QFETCH(bool, withTiers);
+    auto s = std::const_pointer_cast<HostSnapshot>(tree(1));
+    auto config = std::make_shared<SandboxConfig>();
+    config->cgroups.resize(4);
+    config->cgroups[1].swapMax = 64ull << 20;
+    config->cgroups[1].zswapMax = 0;
+    config->cgroups[1].zswapWriteback = false;
+    config->cgroups[3].allowedTiers = {"fast", "slow"};
+    s->config = config;
+    if (withTiers) {
+        TierUsage fast, slow;
+        fast.backend = slow.backend = Backend::Device;
+        fast.device = 0;
+        fast.tier = "fast";
+        slow.device = 1;
+        slow.tier = "slow";
+        s->sample.tiers = {fast, slow};
+        s->tierOccupancy = TierOccupancy::of(s->sample, {});
+    }
+    CgroupModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setSnapshot(s);
+    const auto text = [&](int cgroup, CgroupModel::Column c) {
+        return model.indexOfCgroup(cgroup).siblingAtColumn(model.column(c)).data().toString();
+    };
+    QCOMPARE(text(1, CgroupModel::SwapMax), u"64.0 MiB"_s);
+    QCOMPARE(text(1, CgroupModel::ZswapMax), u"0 B"_s);
+    QCOMPARE(text(1, CgroupModel::ZswapWriteback), u"off"_s);
+    QCOMPARE(text(1, CgroupModel::AllowedTiers), u"every tier"_s);
+    QCOMPARE(text(2, CgroupModel::SwapMax), u"max"_s);
+    QCOMPARE(text(2, CgroupModel::ZswapWriteback), u"on"_s);
+    QCOMPARE(text(3, CgroupModel::AllowedTiers), u"fast, slow"_s);
+    QCOMPARE(model.headerData(model.column(CgroupModel::AllowedTiers), Qt::Horizontal).toString(), u"Allowed tiers"_s);
+    for (int c = 0; c < model.columnCount(); ++c)
+        QVERIFY(model.headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString().size() > 20);
+
+    // No setup (a source without one): nothing shown, nothing made up.
+    auto bare = std::make_shared<HostSnapshot>(*s);
+    bare->config.reset();
+    model.setSnapshot(bare);
+    QVERIFY(!model.indexOfCgroup(1).siblingAtColumn(model.column(CgroupModel::SwapMax)).data().isValid());
+    QVERIFY(!model.indexOfCgroup(1).siblingAtColumn(model.column(CgroupModel::AllowedTiers)).data().isValid());
 }
 
 QTEST_MAIN(TestCgroupModel)

@@ -5,6 +5,7 @@
 #include "units.h"
 
 #include <QLocale>
+#include <QStringList>
 
 namespace swaptier::ui {
 
@@ -141,6 +142,11 @@ int CgroupModel::columnCount(const QModelIndex&) const { return ColumnCount + ti
 
 QVariant CgroupModel::raw(int cgroup, int column) const {
     const swaptier::CgroupUsage& c = m_snapshot->sample.cgroups[std::size_t(cgroup)];
+    // The setup's cgroups are in the sample's order; none (a source without a setup): no policy.
+    const swaptier::CgroupSpec* spec =
+        m_snapshot->config && std::size_t(cgroup) < m_snapshot->config->cgroups.size()
+            ? &m_snapshot->config->cgroups[std::size_t(cgroup)]
+            : nullptr;
     const auto swapped = [&c](swaptier::Backend b) { return qulonglong(c.swappedPages[std::size_t(b)]); };
     int tier = -1;
     switch (fieldOf(column, &tier)) {
@@ -154,6 +160,17 @@ QVariant CgroupModel::raw(int cgroup, int column) const {
     case InMemory: return swapped(swaptier::Backend::Memory);
     case PoolBytes: return qulonglong(c.poolBytes);
     case SwapIns: return qulonglong(c.counters.swapInFaults);
+    case SwapMax: return spec ? QVariant(qulonglong(spec->swapMax)) : QVariant();
+    case ZswapMax: return spec ? QVariant(qulonglong(spec->zswapMax)) : QVariant();
+    case ZswapWriteback: return spec ? QVariant(spec->zswapWriteback) : QVariant();
+    case AllowedTiers: {
+        if (!spec)
+            return {};
+        QStringList names;
+        for (const std::string& t : spec->allowedTiers)
+            names << QString::fromStdString(t);
+        return names.join(u", ");
+    }
     case ColumnCount: {
         const std::size_t at = std::size_t(cgroup) * m_tiers.size() + std::size_t(tier);
         return qulonglong(at < m_tierPages.size() ? m_tierPages[at] : 0);
@@ -176,12 +193,25 @@ QVariant CgroupModel::data(const QModelIndex& index, int role) const {
         case Resident:
         case PoolBytes: return formatBytes(v.toULongLong());
         case MemoryMax:
+        case SwapMax:
+        case ZswapMax:
+            if (!v.isValid())
+                return v;
             return v.toULongLong() == swaptier::kNoLimit ? tr("max") : formatBytes(v.toULongLong());
+        case ZswapWriteback:
+            return v.isValid() ? QVariant(v.toBool() ? tr("on") : tr("off")) : v;
+        case AllowedTiers:
+            return v.isValid() && v.toString().isEmpty() ? QVariant(tr("every tier")) : v;
         default: return QLocale().toString(v.toULongLong());
         }
     }
-    case Qt::TextAlignmentRole:
-        return column == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::TextAlignmentRole: {
+        int tier = -1;
+        const Column field = fieldOf(column, &tier);
+        return field == Name || field == AllowedTiers ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+               : field == ZswapWriteback              ? QVariant(Qt::AlignCenter)
+                                                      : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    }
     case SortRole:
     case RawValueRole: return raw(cgroup, column);
     case CgroupIndexRole: return cgroup;
@@ -207,6 +237,10 @@ QVariant CgroupModel::headerData(int section, Qt::Orientation orientation, int r
         case InMemory: return tr("In memory");
         case PoolBytes: return tr("Pool bytes");
         case SwapIns: return tr("Swap-ins");
+        case SwapMax: return tr("swap.max");
+        case ZswapMax: return tr("zswap.max");
+        case ZswapWriteback: return tr("Writeback");
+        case AllowedTiers: return tr("Allowed tiers");
         case ColumnCount: return tr("Tier %1").arg(tierName);
         }
     }
@@ -222,6 +256,16 @@ QVariant CgroupModel::headerData(int section, Qt::Orientation orientation, int r
         case InMemory: return tr("Swapped pages the swap design keeps in memory (after a swapoff with nowhere else to go).");
         case PoolBytes: return tr("Compressed bytes this cgroup's pages take in the pool.");
         case SwapIns: return tr("Page faults that read a swapped page back (pgmajfault).");
+        case SwapMax:
+            return tr("memory.swap.max: the most swapped bytes of the cgroup and its descendants, wherever they "
+                      "are. Change it in the Setup tab.");
+        case ZswapMax:
+            return tr("memory.zswap.max: the most compressed-pool bytes of the cgroup and its descendants.");
+        case ZswapWriteback:
+            return tr("memory.zswap.writeback: whether the cgroup's pages may go to swapfiles. Off in an ancestor "
+                      "turns it off here too.");
+        case AllowedTiers:
+            return tr("The swap tiers the cgroup's pages may use; an ancestor's list narrows it further.");
         case ColumnCount:
             return tr("Swapped pages on the swapfiles of tier %1 (the devices whose priority lies in its range).")
                 .arg(tierName);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CgroupModel: the cgroup tree with each cgroup's memory, its swapped pages by where they
-// live (zero, pool, swapfiles and, per swap tier, the swapfiles of that tier), and its pool
-// bytes, over the engine host's newest snapshot. A thin adapter.
+// live (zero, pool, swapfiles and, per swap tier, the swapfiles of that tier), its pool bytes,
+// and its limits and policy as the run has them now (HostSnapshot::config, the setup with the
+// edits that took), over the engine host's newest snapshot. A thin adapter.
 //
 // Columns: the Column enum, with one column per tier of the snapshot (HostSnapshot::
 // tierOccupancy, the setup's order) right after Device; the columns after those shift by the
@@ -41,6 +42,10 @@ public:
         InMemory,     ///< kept in memory by the swap design
         PoolBytes,    ///< compressed bytes in the pool
         SwapIns,      ///< swap-in faults so far
+        SwapMax,      ///< memory.swap.max of the setup ("max" if none)
+        ZswapMax,     ///< memory.zswap.max
+        ZswapWriteback, ///< memory.zswap.writeback, the cgroup's own setting
+        AllowedTiers, ///< the tiers its pages may go to (every tier if none named)
         ColumnCount   ///< the fixed columns; columnCount() adds the tiers
     };
     enum Role {
