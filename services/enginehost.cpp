@@ -292,6 +292,8 @@ void EngineHost::publish() {
         next->swapOutsPerSecond = perSecond(next->sample.counters.swapOuts, before.counters.swapOuts, nanos);
         next->swapInsPerSecond = perSecond(next->sample.counters.swapInFaults, before.counters.swapInFaults, nanos);
         next->accessesPerSecond = perSecond(next->sample.counters.accesses, before.counters.accesses, nanos);
+        next->writebacksPerSecond =
+            perSecond(next->sample.figures.poolWritebacks, before.figures.poolWritebacks, nanos);
     }
     m_snapshot = std::move(next);
     emit snapshotAvailable(m_snapshot);

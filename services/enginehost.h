@@ -76,6 +76,8 @@ struct HostSnapshot {
     double swapOutsPerSecond = 0;
     double swapInsPerSecond = 0;
     double accessesPerSecond = 0;
+    /// Pages written back from the pool to swapfiles (DesignFigures::poolWritebacks).
+    double writebacksPerSecond = 0;
 };
 
 class EngineHost : public QObject {

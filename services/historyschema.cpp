@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The migration steps of the history database and the code that applies them.
 //
-// Schema (version 3; units in the column names: _ns nanoseconds, _bytes bytes, _pages 4 KiB
+// Schema (version 4; units in the column names: _ns nanoseconds, _bytes bytes, _pages 4 KiB
 // pages, _at milliseconds since 1970-01-01 UTC). Unsigned 64-bit values are stored as the
 // two's-complement bit pattern of a signed INTEGER, so values >= 2^63 read back exactly through
 // HistoryStore but show as negative numbers in the sqlite3 shell.
@@ -13,7 +13,8 @@
 //     report_json ('' until the end), host (v3), version (v3: swaptier version)
 //   samples         one row per SandboxSample, UNIQUE (run_id, seq)
 //     id, run_id -> runs, seq (0, 1, ... in the order recorded), elapsed_ns, round, progress
-//     (REAL, 0..1), the 18 SandboxCounters (cumulative) and the 8 DesignFigures
+//     (REAL, 0..1), the 18 SandboxCounters (cumulative) and the 9 DesignFigures (v4:
+//     pool_writebacks)
 //   tier_samples    (v2) one row per TierUsage of a sample, PRIMARY KEY (sample_id, position)
 //     sample_id -> samples, position (index in SandboxSample::tiers), name, backend ('zero' |
 //     'pool' | 'device' | 'memory'), device (index into the config's devices, -1 = none),
@@ -145,10 +146,17 @@ ALTER TABLE runs ADD COLUMN version TEXT NOT NULL DEFAULT '';
 CREATE INDEX runs_by_start ON runs (started_at, id);
 )sql";
 
+// Step 4: pages written back from the pool to swapfiles (DesignFigures::poolWritebacks, the
+// history view's writeback rate). Older rows read 0: their runs were recorded without it.
+constexpr const char* kStep4 = R"sql(
+ALTER TABLE samples ADD COLUMN pool_writebacks INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr HistorySchema::Step kSteps[] = {
     {1, "runs and samples", kStep1},
     {2, "tier and cgroup usage of each sample", kStep2},
     {3, "host and version of each run, runs indexed by start time", kStep3},
+    {4, "pool writebacks of each sample", kStep4},
 };
 static_assert(std::size(kSteps) == HistorySchema::kVersion, "one step per schema version");
 

@@ -35,7 +35,7 @@ public:
     static constexpr std::int32_t kApplicationId = 0x73777074;
 
     /// PRAGMA user_version a fully migrated database has: the version of the last step.
-    static constexpr int kVersion = 3;
+    static constexpr int kVersion = 4;
 
     struct Step {
         int version;         ///< user_version once this step is applied (1, 2, ...)

@@ -59,13 +59,14 @@ constexpr std::array<U64Column<SandboxCounters>, 18> kCounterColumns{{
 static_assert(sizeof(SandboxCounters) == kCounterColumns.size() * sizeof(std::uint64_t),
               "every SandboxCounters field needs a column");
 
-constexpr std::array<U64Column<DesignFigures>, 8> kFigureColumns{{
+constexpr std::array<U64Column<DesignFigures>, 9> kFigureColumns{{
     {"disk_reserved_bytes", &DesignFigures::diskReservedBytes},
     {"peak_disk_reserved_bytes", &DesignFigures::peakDiskReservedBytes},
     {"metadata_bytes", &DesignFigures::metadataBytes},
     {"peak_metadata_bytes", &DesignFigures::peakMetadataBytes},
     {"pages_written", &DesignFigures::pagesWritten},
     {"pages_read", &DesignFigures::pagesRead},
+    {"pool_writebacks", &DesignFigures::poolWritebacks}, // v4
     {"cpu_ns", &DesignFigures::cpuNanos},
     {"wall_ns", &DesignFigures::wallNanos},
 }};

@@ -20,7 +20,7 @@ namespace {
 // Every field of these structs has a key below: a new field must be added here (and to the
 // golden structure files) before this compiles again.
 static_assert(sizeof(SandboxCounters) == 18 * sizeof(std::uint64_t), "a SandboxCounters field has no JSON key");
-static_assert(sizeof(DesignFigures) == 8 * sizeof(std::uint64_t), "a DesignFigures field has no JSON key");
+static_assert(sizeof(DesignFigures) == 9 * sizeof(std::uint64_t), "a DesignFigures field has no JSON key");
 
 constexpr std::uint64_t kMaxExactInteger = std::numeric_limits<qint64>::max();
 
@@ -251,6 +251,7 @@ QJsonObject SandboxJson::figures(const DesignFigures& f) {
         {QStringLiteral("peak_metadata_bytes"), u64(f.peakMetadataBytes)},
         {QStringLiteral("pages_written"), u64(f.pagesWritten)},
         {QStringLiteral("pages_read"), u64(f.pagesRead)},
+        {QStringLiteral("pool_writebacks"), u64(f.poolWritebacks)},
         {QStringLiteral("cpu_nanos"), u64(f.cpuNanos)},
         {QStringLiteral("wall_nanos"), u64(f.wallNanos)},
     };

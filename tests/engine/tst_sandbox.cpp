@@ -202,6 +202,8 @@ private slots:
     void actionsKeepEveryPage();
     void writebackMovesPagesToDevice_data();
     void writebackMovesPagesToDevice();
+    void poolWritebacksCountPoolToDevice_data();
+    void poolWritebacksCountPoolToDevice();
     void lowerZswapMaxEnforcedAtOnce_data();
     void lowerZswapMaxEnforcedAtOnce();
     void compactDeviceWalksOnlyInClassic_data();
@@ -916,6 +918,59 @@ void TestSandbox::writebackMovesPagesToDevice() {
     // The only pages on disk are the written-back ones; later faults read them back intact.
     QVERIFY(report->engine.events.pswpin > 0);
     QVERIFY(report->engine.events.pswpout >= 300);
+}
+
+void TestSandbox::poolWritebacksCountPoolToDevice_data() {
+    QTest::addColumn<int>("design");
+    QTest::addColumn<bool>("withDevice");
+    QTest::newRow("virtual") << int(SwapDesign::Virtual) << true;
+    QTest::newRow("classic") << int(SwapDesign::Classic) << true;
+    QTest::newRow("virtual, no device") << int(SwapDesign::Virtual) << false;
+    QTest::newRow("classic, no device") << int(SwapDesign::Classic) << false;
+}
+
+void TestSandbox::poolWritebacksCountPoolToDevice() {
+    // An unlimited pool and no maintenance: the Writeback action at 50% is the only thing that
+    // moves pages from the pool to the device, so every sample before it counts 0 writebacks
+    // and every sample from its round on counts exactly the pages it moved.
+    QFETCH(int, design);
+    QFETCH(bool, withDevice);
+    QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = actionConfig(dir, SwapDesign(design));
+    if (!withDevice)
+        c.devices.clear();
+    c.sampleIntervalMs = 1;
+    SandboxAction a = action(SandboxAction::Kind::Writeback, 0.5);
+    a.cgroup = 1;
+    a.writeback.maxPages = 250;
+    a.writeback.secondChance = false;
+    c.actions.push_back(a);
+    std::vector<SandboxSample> samples;
+    SandboxCallbacks callbacks;
+    callbacks.onSample = [&samples](const SandboxSample& s) { samples.push_back(s); };
+    auto report = runSandbox(c, callbacks);
+    QVERIFY2(report.ok(), report.ok() ? "" : errcName(report.error().code));
+    QCOMPARE(report->actions.size(), std::size_t(1));
+    const ActionFigures& f = report->actions.front();
+    const std::uint64_t moved = withDevice ? std::uint64_t(250) : std::uint64_t(0);
+    if (withDevice)
+        QCOMPARE(f.error.code, Errc::Ok);
+    QCOMPARE(f.pagesMoved, moved);
+    int before = 0, after = 0;
+    for (const SandboxSample& s : samples) {
+        const bool afterAction = s.round >= f.round;
+        (afterAction ? after : before) += 1;
+        QVERIFY2(s.figures.poolWritebacks == (afterAction ? moved : 0),
+                 qPrintable(QStringLiteral("round %1 (action after round %2): %3 writebacks")
+                                .arg(s.round)
+                                .arg(f.round)
+                                .arg(s.figures.poolWritebacks)));
+        QVERIFY(s.figures.poolWritebacks <= s.figures.pagesWritten);
+    }
+    QVERIFY2(before > 0 && after > 0, qPrintable(QStringLiteral("%1 samples before, %2 after").arg(before).arg(after)));
+    QCOMPARE(report->figures.poolWritebacks, moved);
+    QCOMPARE(report->final.figures.poolWritebacks, moved);
+    QCOMPARE(report->engine.events.zswpwb, moved);
 }
 
 void TestSandbox::lowerZswapMaxEnforcedAtOnce_data() {

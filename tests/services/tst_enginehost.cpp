@@ -3,7 +3,9 @@
 // second start are refused with a sentence; snapshots arrive at most 10 a second however fast
 // the sandbox samples, numbered without gaps, the last one the final state; pause, actions
 // (with their figures) and resume work from the host's thread; a held run ends on stop()
-// with its report; destroying the host while a run goes on stops it cleanly.
+// with its report; destroying the host while a run goes on stops it cleanly. The published
+// rates are the sample's counters over time: writebacks per second from the pool writebacks
+// (a writeback action mid-run), in both designs.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -74,6 +76,8 @@ private slots:
     void refusesInvalidStarts();
     void snapshotsAreThrottledAndEndWithTheFinalState();
     void pauseActionsResumeAndHold();
+    void writebackRateFollowsPoolWritebacks_data();
+    void writebackRateFollowsPoolWritebacks();
     void destroyingTheHostStopsTheRun();
 };
 
@@ -185,6 +189,60 @@ void TestEngineHost::pauseActionsResumeAndHold() {
     QCOMPARE(report->actions.size(), std::size_t(1));
     QCOMPARE(report->leakedEntries, 0u);
     QCOMPARE(host.state(), EngineHost::State::Finished);
+}
+
+void TestEngineHost::writebackRateFollowsPoolWritebacks_data() {
+    QTest::addColumn<int>("design");
+    QTest::newRow("virtual") << int(SwapDesign::Virtual);
+    QTest::newRow("classic") << int(SwapDesign::Classic);
+}
+
+void TestEngineHost::writebackRateFollowsPoolWritebacks() {
+    QFETCH(int, design);
+    const QTemporaryDir dir = makeScratchDir();
+    SandboxConfig c = hostConfig(dir, 30000);
+    c.design = SwapDesign(design);
+    c.engine.pool.limitBytes = 0; // unlimited: only the action writes back
+    SandboxAction wb;
+    wb.kind = SandboxAction::Kind::Writeback;
+    wb.at = 0.5;
+    wb.cgroup = 1;
+    wb.writeback.maxPages = 200;
+    wb.writeback.secondChance = false;
+    c.actions = {wb};
+    EngineHost host;
+    QSignalSpy snapshots(&host, &EngineHost::snapshotAvailable);
+    QSignalSpy done(&host, &EngineHost::finished);
+    QString error;
+    QVERIFY2(host.start(c, false, &error), qPrintable(error));
+    QVERIFY(done.wait(60000));
+    const auto report = done.first().at(0).value<std::shared_ptr<const SandboxReport>>();
+    QVERIFY(report);
+    QCOMPARE(report->actions.size(), std::size_t(1));
+    const std::uint64_t moved = report->actions.front().pagesMoved;
+    QCOMPARE(moved, std::uint64_t(200));
+    QCOMPARE(report->figures.poolWritebacks, moved);
+
+    // Each rate is the difference of poolWritebacks since the previous snapshot over the time
+    // between them; together they add up to every page written back.
+    QVERIFY(snapshots.size() >= 2);
+    Snapshot previous = snapshots.first().at(0).value<Snapshot>();
+    QCOMPARE(previous->writebacksPerSecond, 0.0); // nothing before the first
+    double integrated = double(previous->sample.figures.poolWritebacks);
+    bool sawRate = false;
+    for (qsizetype i = 1; i < snapshots.size(); ++i) {
+        const Snapshot s = snapshots.at(i).at(0).value<Snapshot>();
+        const std::uint64_t pages = s->sample.figures.poolWritebacks - previous->sample.figures.poolWritebacks;
+        const std::uint64_t nanos = s->sample.elapsedNanos - previous->sample.elapsedNanos;
+        const double want = nanos ? double(pages) * 1e9 / double(nanos) : 0.0;
+        QVERIFY2(qAbs(s->writebacksPerSecond - want) <= 1e-9 * qMax(1.0, want),
+                 qPrintable(u"snapshot %1: %2/s, want %3/s"_s.arg(s->serial).arg(s->writebacksPerSecond).arg(want)));
+        integrated += s->writebacksPerSecond * double(nanos) / 1e9;
+        sawRate = sawRate || s->writebacksPerSecond > 0;
+        previous = s;
+    }
+    QVERIFY(sawRate);
+    QVERIFY2(qAbs(integrated - double(moved)) < 1e-6, qPrintable(QString::number(integrated)));
 }
 
 void TestEngineHost::destroyingTheHostStopsTheRun() {

@@ -124,8 +124,15 @@ SandboxSample makeSample(int index) {
     s.round = 7 * n + 1;
     s.progress = 0.0625 * double(index % 16);
     s.counters = counters(1000 * n);
-    s.figures = {100 * n + 1, 100 * n + 2, 100 * n + 3, 100 * n + 4,
-                 100 * n + 5, 100 * n + 6, 100 * n + 7, kHigh + 100 * n + 8};
+    s.figures.diskReservedBytes = 100 * n + 1;
+    s.figures.peakDiskReservedBytes = 100 * n + 2;
+    s.figures.metadataBytes = 100 * n + 3;
+    s.figures.peakMetadataBytes = 100 * n + 4;
+    s.figures.pagesWritten = 100 * n + 5;
+    s.figures.pagesRead = 100 * n + 6;
+    s.figures.poolWritebacks = 100 * n + 9;
+    s.figures.cpuNanos = 100 * n + 7;
+    s.figures.wallNanos = kHigh + 100 * n + 8;
     s.tiers = {
         {"zero", Backend::Zero, -1, 10 + n, 40960 + n, 0, 0},
         {"pool", Backend::Pool, -1, 20 + n, 81920 + n, 30000 + n, 1 << 20},
@@ -191,6 +198,7 @@ void compareSample(const SandboxSample& got, const SandboxSample& want) {
     QCOMPARE(got.figures.peakMetadataBytes, want.figures.peakMetadataBytes);
     QCOMPARE(got.figures.pagesWritten, want.figures.pagesWritten);
     QCOMPARE(got.figures.pagesRead, want.figures.pagesRead);
+    QCOMPARE(got.figures.poolWritebacks, want.figures.poolWritebacks);
     QCOMPARE(got.figures.cpuNanos, want.figures.cpuNanos);
     QCOMPARE(got.figures.wallNanos, want.figures.wallNanos);
     QCOMPARE(got.tiers.size(), want.tiers.size());
@@ -639,6 +647,7 @@ void TestHistoryStore::migrateFromOlderVersion() {
     QCOMPARE((*samples)[1].counters.accesses, 20u);
     QCOMPARE((*samples)[1].counters.swapOuts, 6u);
     QCOMPARE((*samples)[1].figures.wallNanos, 199u);
+    QCOMPARE((*samples)[1].figures.poolWritebacks, 0u); // recorded before v4: none counted
     QCOMPARE((*samples)[1].progress, 1.0);
     if (version >= 2) {
         QCOMPARE((*samples)[1].tiers.size(), std::size_t(1));

@@ -56,6 +56,7 @@ DesignFigures figuresWith(std::uint64_t base) {
     f.peakMetadataBytes = base * 32;
     f.pagesWritten = base + 1;
     f.pagesRead = base + 2;
+    f.poolWritebacks = base + 3;
     f.cpuNanos = kTwoTo53 + 1; // exact as a JSON integer, not as a double
     f.wallNanos = base * 1'000'000;
     return f;
@@ -393,6 +394,8 @@ void TestSandboxJson::reportValues_data() {
     QTest::newRow("engine traffic") << u"engine/events/stored_pool"_s << u"0"_s;
     QTest::newRow("progress") << u"final/progress"_s << u"0.75"_s;
     QTest::newRow("figure") << u"figures/disk_reserved_bytes"_s << u"4096000"_s;
+    QTest::newRow("pool writebacks") << u"figures/pool_writebacks"_s << u"1003"_s;
+    QTest::newRow("sample pool writebacks") << u"final/figures/pool_writebacks"_s << u"1004"_s;
     QTest::newRow("swapoff") << u"swapoffs/0/ptes_visited"_s << u"123456"_s;
     QTest::newRow("workload") << u"workloads/0/swapin_faults"_s << u"500"_s;
     QTest::newRow("flag") << u"cut_short"_s << u"true"_s;

@@ -2,11 +2,16 @@
 // HistoryBuffer: every point at level 0 while it fits; averages per bucket at coarser levels;
 // a full ring drops its oldest points; points(span) answers from the finest level that covers
 // the span (raw for the last minute, averages for the whole day), never from a level that
-// lost part of the span; times never go back; new series start where they appear.
+// lost part of the span; times never go back; new series start where they appear; a NaN value
+// is a gap (one NaN point per gap at level 0, a NaN point per bucket without values at coarse
+// levels) and never starts a series.
 #include <QtTest>
 
 #ifndef Q_MOC_RUN
 #include "charts/historybuffer.h"
+
+#include <cmath>
+#include <limits>
 #endif
 
 using namespace swaptier::ui;
@@ -21,6 +26,8 @@ private slots:
     void spanChoosesTheFinestCoveringLevel_data();
     void spanChoosesTheFinestCoveringLevel();
     void timeNeverGoesBack();
+    void nanIsAGap_data();
+    void nanIsAGap();
 };
 
 void TestHistoryBuffer::keepsEveryPointWhileItFits() {
@@ -101,6 +108,51 @@ void TestHistoryBuffer::timeNeverGoesBack() {
     b.clear();
     QVERIFY(b.empty());
     QCOMPARE(b.latestTime(), 0.0);
+}
+
+void TestHistoryBuffer::nanIsAGap_data() {
+    QTest::addColumn<double>("resolution");
+    QTest::addColumn<QVector<double>>("times");
+    QTest::addColumn<QVector<double>>("values");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    // 0.1 s apart: 2 for i < 15, no value (NaN) for 15 <= i < 32, 4 from i = 32 to 49.
+    QVector<double> rawTimes, rawValues;
+    for (int i = 0; i < 50; ++i) {
+        if (i >= 15 && i < 32 && i != 15)
+            continue;
+        rawTimes << i * 0.1;
+        rawValues << (i < 15 ? 2.0 : i < 32 ? nan : 4.0);
+    }
+    QTest::newRow("raw: one NaN point per gap") << 0.0 << rawTimes << rawValues;
+    // 1 s buckets: [0,1) and [1,2) average their values (2), [2,3) had none, [3,4) averages
+    // its values (4), [4,5) is open (4 so far, shown at the latest time).
+    QTest::newRow("1 s: a NaN bucket") << 1.0 << QVector<double>{1, 2, 3, 4, 4.9} << QVector<double>{2, 2, nan, 4, 4};
+}
+
+void TestHistoryBuffer::nanIsAGap() {
+    QFETCH(double, resolution);
+    QFETCH(QVector<double>, times);
+    QFETCH(QVector<double>, values);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    HistoryBuffer b({{resolution, 1000}});
+    for (int i = 0; i < 50; ++i)
+        b.add(i * 0.1, {{u"ratio"_s, i < 15 ? 2.0 : i < 32 ? nan : 4.0},
+                        {u"late"_s, i < 20 ? nan : 1.0}, // starts at its first value
+                        {u"inf"_s, std::numeric_limits<double>::infinity()}});
+    QCOMPARE(b.series(), (QStringList{u"ratio"_s, u"late"_s}));
+    QVector<double> t, v;
+    b.points(u"ratio"_s, 0, t, v);
+    QCOMPARE(t.size(), times.size());
+    for (qsizetype i = 0; i < t.size(); ++i) {
+        QVERIFY2(qAbs(t.at(i) - times.at(i)) < 1e-9, qPrintable(u"time %1: %2"_s.arg(i).arg(t.at(i))));
+        QVERIFY2(std::isnan(values.at(i)) ? std::isnan(v.at(i)) : v.at(i) == values.at(i),
+                 qPrintable(u"value %1: %2, want %3"_s.arg(i).arg(v.at(i)).arg(values.at(i))));
+    }
+    b.points(u"late"_s, 0, t, v);
+    QVERIFY(!t.isEmpty());
+    QVERIFY(t.front() >= 1.0);
+    for (double x : v)
+        QCOMPARE(x, 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryBuffer)

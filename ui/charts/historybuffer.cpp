@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace swaptier::ui {
 
@@ -36,11 +37,16 @@ void HistoryBuffer::add(double time, const std::vector<std::pair<QString, double
     if (!std::isfinite(time) || (!m_series.empty() && time < m_latest))
         return;
     m_latest = time;
+    const auto endsInGap = [](const Ring& ring) { return ring.points.empty() || std::isnan(ring.points.back().value); };
     for (const auto& [key, value] : values) {
-        if (!std::isfinite(value))
+        const bool gap = std::isnan(value);
+        if (!gap && !std::isfinite(value))
             continue;
-        auto [it, inserted] = m_series.try_emplace(key);
-        if (inserted) {
+        auto it = m_series.find(key);
+        if (it == m_series.end()) {
+            if (gap)
+                continue; // a series starts with a value
+            it = m_series.try_emplace(key).first;
             it->second.rings.resize(m_levels.size());
             m_order << key;
         }
@@ -48,16 +54,26 @@ void HistoryBuffer::add(double time, const std::vector<std::pair<QString, double
             const Level& level = m_levels[l];
             Ring& ring = it->second.rings[l];
             if (level.resolution <= 0) {
-                push(ring, level, {time, value});
+                if (!gap || !endsInGap(ring)) // one NaN point per gap
+                    push(ring, level, {time, value});
                 continue;
             }
             const double bucket = std::floor(time / level.resolution) * level.resolution;
-            if (ring.count > 0 && bucket != ring.bucketStart) { // the open bucket is complete
-                push(ring, level, {ring.bucketStart + level.resolution, ring.sum / double(ring.count)});
+            if ((ring.count > 0 || ring.gap) && bucket != ring.bucketStart) { // the open bucket is complete
+                const double end = ring.bucketStart + level.resolution;
+                if (ring.count > 0)
+                    push(ring, level, {end, ring.sum / double(ring.count)});
+                else if (!endsInGap(ring))
+                    push(ring, level, {end, std::numeric_limits<double>::quiet_NaN()}); // a bucket without a value
                 ring.sum = 0;
                 ring.count = 0;
+                ring.gap = false;
             }
             ring.bucketStart = bucket;
+            if (gap) {
+                ring.gap = true;
+                continue;
+            }
             ring.sum += value;
             ++ring.count;
         }

@@ -9,6 +9,11 @@
 // from the finest level that still covers the span (or that never dropped anything), so the
 // last minute is drawn at full resolution and the last day from 10-second averages.
 //
+// Gaps: a NaN value says "no value now" (a ratio of an empty pool). It breaks the series' line
+// (QCustomPlot leaves a gap at a NaN point): level 0 keeps one NaN point per gap, a coarse
+// level averages the values a bucket had and keeps a NaN point for a bucket that had none.
+// A series is not started by a NaN.
+//
 // Not a widget and Qt-free in its logic (QString keys, QVector output for QCustomPlot).
 // Thread safety: none; the GUI thread owns it.
 #pragma once
@@ -37,7 +42,8 @@ public:
 
     void clear();
     /// Adds a point of each given series at `time` seconds (non-decreasing; an earlier time
-    /// is ignored). A series seen for the first time starts here.
+    /// is ignored). A series seen for the first time starts here. A NaN value is a gap (see
+    /// the top); an infinite one is ignored.
     void add(double time, const std::vector<std::pair<QString, double>>& values);
 
     QStringList series() const;             ///< keys in the order first seen
@@ -60,6 +66,7 @@ private:
         double bucketStart = -1;             ///< coarse levels: the open bucket
         double sum = 0;
         std::size_t count = 0;
+        bool gap = false;                    ///< coarse levels: the open bucket saw a NaN
     };
     struct Series {
         std::vector<Ring> rings;             ///< one per level

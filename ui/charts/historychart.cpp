@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace swaptier::ui {
 
@@ -25,6 +26,9 @@ constexpr int kRefreshMs = 250;
 const QString kSwapOuts = QStringLiteral("rate:swapout");
 const QString kSwapIns = QStringLiteral("rate:swapin");
 const QString kAccesses = QStringLiteral("rate:access");
+const QString kWritebacks = QStringLiteral("rate:writeback");
+const QString kPoolRatio = QStringLiteral("ratio:pool");
+const QString kTierPrefix = QStringLiteral("swaptier:");
 
 struct SpanChoice {
     const char* label;
@@ -44,6 +48,18 @@ QColor seriesColour(std::size_t i) {
 
 double perSecond(std::uint64_t now, std::uint64_t before, std::uint64_t nanos) {
     return nanos == 0 || now < before ? 0.0 : double(now - before) * 1e9 / double(nanos);
+}
+
+/// Whether per-tier lines say more than the per-swapfile ones: more than one tier, or a tier
+/// holding more than one swapfile.
+bool tierLinesWorthIt(const services::TierOccupancy& occupancy) {
+    if (occupancy.tiers.size() > 1)
+        return true;
+    std::vector<int> devices(occupancy.tiers.size(), 0);
+    for (const int tier : occupancy.deviceTier)
+        if (tier >= 0 && std::size_t(tier) < devices.size() && ++devices[std::size_t(tier)] > 1)
+            return true;
+    return false;
 }
 
 /// Levels for a loaded run of `samples` samples over `seconds`: every level large enough to
@@ -99,12 +115,17 @@ HistoryChart::HistoryChart(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_plot, 1);
     m_plot->setAccessibleName(tr("History chart"));
-    m_plot->setToolTip(tr("Top: swapped pages in each place over time. Bottom: pages swapped out and in, and "
-                          "page accesses, per second. Drag to pan, wheel to zoom."));
+    m_plot->setToolTip(tr("Top: swapped pages in each place and in each swap tier (dashed) over time, and the "
+                          "compression ratio of the pool (right axis). Bottom: pages swapped out, swapped in and "
+                          "written back from the pool to swapfiles, and page accesses, per second. Drag to pan, "
+                          "wheel to zoom."));
 
     // Top: occupancy. Bottom: rates, same time axis.
     QCPAxisRect* occupancy = m_plot->axisRect();
     occupancy->axis(QCPAxis::atLeft)->setLabel(tr("swapped pages"));
+    // The pool's ratio (original / stored bytes) is a small number: its own axis on the right.
+    occupancy->axis(QCPAxis::atRight)->setVisible(true);
+    occupancy->axis(QCPAxis::atRight)->setLabel(tr("pool ratio"));
     m_ratesRect = new QCPAxisRect(m_plot);
     m_plot->plotLayout()->addElement(1, 0, m_ratesRect);
     m_ratesRect->axis(QCPAxis::atLeft)->setLabel(tr("pages per second"));
@@ -121,7 +142,7 @@ HistoryChart::HistoryChart(QWidget* parent)
     occupancy->setRangeDrag(Qt::Horizontal);
     m_ratesRect->setRangeZoom(Qt::Horizontal);
     m_ratesRect->setRangeDrag(Qt::Horizontal);
-    for (QCPGraph* g : {graphFor(kSwapOuts), graphFor(kSwapIns), graphFor(kAccesses)})
+    for (QCPGraph* g : {graphFor(kSwapOuts), graphFor(kSwapIns), graphFor(kWritebacks), graphFor(kAccesses)})
         static_cast<void>(g);
     applyColours();
 
@@ -144,14 +165,18 @@ QCPGraph* HistoryChart::graphFor(const QString& key) {
         return it->second;
     const bool rate = key.startsWith(QStringLiteral("rate:"));
     QCPAxisRect* rect = rate ? m_ratesRect : m_plot->axisRect(0);
-    QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom),
-                                   rect->axis(key == kAccesses ? QCPAxis::atRight : QCPAxis::atLeft));
+    const bool right = key == kAccesses || key == kPoolRatio;
+    QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(right ? QCPAxis::atRight : QCPAxis::atLeft));
     g->setAdaptiveSampling(true);
     g->setName(labelOf(key));
     // One pixel wide: QPainter strokes a wider pen as a filled outline, which made a replot of
     // the ten-minute span (6,000 points in each of ~10 graphs) take 40-50 ms instead of ~4 ms
-    // (bench_uistall, docs/benchmarks.md section 7).
-    g->setPen(QPen(seriesColour(m_graphs.size()), 1));
+    // (bench_uistall, docs/benchmarks.md section 7). Tier lines are told apart by a dash
+    // pattern instead, which a one-pixel pen keeps on the fast path.
+    QPen pen(seriesColour(m_graphs.size()), 1);
+    if (key.startsWith(kTierPrefix))
+        pen.setStyle(Qt::DashLine);
+    g->setPen(pen);
     m_graphs.emplace(key, g);
     return g;
 }
@@ -163,6 +188,10 @@ QString HistoryChart::labelOf(const QString& key) const {
         return tr("swap-ins/s");
     if (key == kAccesses)
         return tr("accesses/s");
+    if (key == kWritebacks)
+        return tr("writebacks/s");
+    if (key == kPoolRatio)
+        return tr("pool ratio");
     const auto& labels = m_showingRun ? m_runLabels : m_labels;
     const auto it = labels.find(key);
     return it != labels.end() ? it->second : key;
@@ -182,17 +211,53 @@ std::pair<QString, QString> HistoryChart::tierSeries(const swaptier::TierUsage& 
                 : QString::fromStdString(t.name)};
 }
 
+void HistoryChart::occupancyValues(const swaptier::SandboxSample& sample, const services::TierOccupancy& occupancy,
+                                   const std::vector<std::string>& deviceNames, TierLines& tierLines,
+                                   std::map<QString, QString>& labels,
+                                   std::vector<std::pair<QString, double>>& values) {
+    std::vector<double> tierPages(occupancy.tiers.size(), 0.0);
+    double ratio = std::numeric_limits<double>::quiet_NaN();
+    bool hasPool = false;
+    for (const swaptier::TierUsage& t : sample.tiers) {
+        auto [key, label] = tierSeries(t, deviceNames);
+        labels[key] = label;
+        values.emplace_back(key, double(t.entries));
+        if (t.backend == swaptier::Backend::Pool) {
+            hasPool = true;
+            if (t.entries > 0 && t.storedBytes > 0 && t.originalBytes > 0)
+                ratio = double(t.originalBytes) / double(t.storedBytes);
+        }
+        if (t.backend == swaptier::Backend::Device && t.device >= 0 && std::size_t(t.device) < occupancy.deviceTier.size()) {
+            const int tier = occupancy.deviceTier[std::size_t(t.device)];
+            if (tier >= 0 && std::size_t(tier) < tierPages.size())
+                tierPages[std::size_t(tier)] += double(t.entries);
+        }
+    }
+    tierLines.shown = tierLines.shown || tierLinesWorthIt(occupancy);
+    if (tierLines.shown) {
+        for (const std::string& tier : occupancy.tiers)
+            if (std::find(tierLines.names.begin(), tierLines.names.end(), tier) == tierLines.names.end())
+                tierLines.names.push_back(tier);
+        for (const std::string& tier : tierLines.names) {
+            const auto at = std::find(occupancy.tiers.begin(), occupancy.tiers.end(), tier);
+            const QString name = QString::fromStdString(tier);
+            const QString key = kTierPrefix + name;
+            labels[key] = tr("tier %1").arg(name);
+            values.emplace_back(key, at == occupancy.tiers.end() ? 0.0 : tierPages[std::size_t(at - occupancy.tiers.begin())]);
+        }
+    }
+    if (hasPool)
+        values.emplace_back(kPoolRatio, ratio); // NaN: a gap while the pool is empty
+}
+
 void HistoryChart::addSnapshot(const services::HostSnapshot& s) {
     const double elapsed = double(s.sample.elapsedNanos) / 1e9;
     std::vector<std::pair<QString, double>> values;
-    values.reserve(s.sample.tiers.size() + 3);
-    for (const swaptier::TierUsage& t : s.sample.tiers) {
-        auto [key, label] = tierSeries(t, s.deviceNames);
-        m_labels[key] = label;
-        values.emplace_back(key, double(t.entries));
-    }
+    values.reserve(s.sample.tiers.size() + s.tierOccupancy.tiers.size() + 5);
+    occupancyValues(s.sample, s.tierOccupancy, s.deviceNames, m_tierLines, m_labels, values);
     values.emplace_back(kSwapOuts, s.swapOutsPerSecond);
     values.emplace_back(kSwapIns, s.swapInsPerSecond);
+    values.emplace_back(kWritebacks, s.writebacksPerSecond);
     values.emplace_back(kAccesses, s.accessesPerSecond);
     m_buffer.add(elapsed, values);
     if (!m_showingRun)
@@ -201,6 +266,7 @@ void HistoryChart::addSnapshot(const services::HostSnapshot& s) {
 
 void HistoryChart::clear() {
     m_buffer.clear();
+    m_tierLines = TierLines();
     if (m_showingRun)
         return;
     for (auto& [key, graph] : m_graphs)
@@ -229,21 +295,20 @@ void HistoryChart::showRun(const QString& title, const std::vector<swaptier::San
     // before that), as the live view gets them from the host's 10-a-second snapshots.
     constexpr std::uint64_t kWindowNanos = std::uint64_t(services::EngineHost::kPublishIntervalMs) * 1'000'000;
     std::size_t reference = 0;
+    TierLines tierLines;
     std::vector<std::pair<QString, double>> values;
     for (std::size_t i = 0; i < samples.size(); ++i) {
         const swaptier::SandboxSample& s = samples[i];
         while (reference + 1 < i && samples[reference + 1].elapsedNanos + kWindowNanos <= s.elapsedNanos)
             ++reference;
         values.clear();
-        for (const swaptier::TierUsage& t : s.tiers) {
-            auto [key, label] = tierSeries(t, names);
-            m_runLabels[key] = label;
-            values.emplace_back(key, double(t.entries));
-        }
+        // No setup here: the tiers the samples name (none from the history database).
+        occupancyValues(s, services::TierOccupancy::of(s, {}), names, tierLines, m_runLabels, values);
         const swaptier::SandboxSample& before = samples[reference];
         const std::uint64_t nanos = s.elapsedNanos > before.elapsedNanos ? s.elapsedNanos - before.elapsedNanos : 0;
         values.emplace_back(kSwapOuts, perSecond(s.counters.swapOuts, before.counters.swapOuts, nanos));
         values.emplace_back(kSwapIns, perSecond(s.counters.swapInFaults, before.counters.swapInFaults, nanos));
+        values.emplace_back(kWritebacks, perSecond(s.figures.poolWritebacks, before.figures.poolWritebacks, nanos));
         values.emplace_back(kAccesses, perSecond(s.counters.accesses, before.counters.accesses, nanos));
         m_runBuffer.add(double(s.elapsedNanos) / 1e9, values);
     }
@@ -280,6 +345,28 @@ void HistoryChart::showLive() {
     m_span->setCurrentIndex(m_liveSpanIndex);
     refresh();
     emit showingRunChanged(false);
+}
+
+Qt::PenStyle HistoryChart::seriesPenStyle(const QString& key) const {
+    const auto it = m_graphs.find(key);
+    return it == m_graphs.end() ? Qt::NoPen : it->second->pen().style();
+}
+
+QString HistoryChart::seriesAxisLabel(const QString& key) const {
+    const auto it = m_graphs.find(key);
+    return it == m_graphs.end() ? QString() : it->second->valueAxis()->label();
+}
+
+QVector<QPointF> HistoryChart::seriesPoints(const QString& key) const {
+    QVector<QPointF> points;
+    const auto it = m_graphs.find(key);
+    if (it == m_graphs.end())
+        return points;
+    const QCPGraphDataContainer& data = *it->second->data();
+    points.reserve(data.size());
+    for (auto p = data.constBegin(); p != data.constEnd(); ++p)
+        points.append(QPointF(p->key, p->value));
+    return points;
 }
 
 QString HistoryChart::runTitle() const { return m_showingRun ? m_bannerText->text() : QString(); }

@@ -1,9 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// HistoryChart: the history view: pages per tier over time (top) and swap-in, swap-out and
-// access rates (bottom), over a chosen span (last minute ... everything). It owns one
-// QCustomPlot (never subclassed) and a HistoryBuffer; snapshots only append to the buffer
-// and set a dirty flag, and one 4 Hz timer (stopped while the chart is hidden) pushes the
-// span's points into the graphs and queues one replot. Graphs are found by series key.
+// HistoryChart: the history view over a chosen span (last minute ... everything): occupancy on
+// top, rates below (issue #5).
+//   - Top, left axis: swapped pages in each place (zero pages, pool, memory, each swapfile:
+//     keys "tier:zero", "tier:pool", "tier:memory", "tier:device:N"), and per swap tier the
+//     pages of its swapfiles ("swaptier:<name>", legend "tier <name>", dashed). The tier lines
+//     are drawn only when they say more than the swapfile lines: once a sample has more than
+//     one tier (the setup's tiers count even while empty) or a tier holding more than one
+//     swapfile; from then on until clear() (or for the rest of a loaded run), a tier that
+//     has gone (its last swapfile swapped off) at 0. Swapped-off swapfiles belong to no tier.
+//     A loaded run whose samples name no tier (the history database does not store the tier
+//     of a swapfile) has no tier lines.
+//   - Top, right axis: the pool's compression ratio ("ratio:pool": original bytes / stored
+//     bytes), with a gap while the pool is empty (never 0 or infinite).
+//   - Bottom: pages swapped out, swapped in and written back from the pool to swapfiles
+//     (DesignFigures::poolWritebacks) per second on the left axis, page accesses per second
+//     on the right ("rate:swapout", "rate:swapin", "rate:writeback", "rate:access").
+// It owns one QCustomPlot (never subclassed) and a HistoryBuffer; snapshots only append to the
+// buffer and set a dirty flag, and one 4 Hz timer (stopped while the chart is hidden) pushes
+// the span's points into the graphs and queues one replot. Graphs are created when their
+// series first appears and found by series key; every pen is one pixel wide (see graphFor()).
 // Colours follow the palette (light and dark), refreshed on PaletteChange.
 //
 // A run re-opened from the sqlite history (showRun()) goes into a second HistoryBuffer, sized
@@ -14,6 +29,8 @@
 // least EngineHost::kPublishIntervalMs between samples.
 #pragma once
 
+#include <QPointF>
+#include <QVector>
 #include <QWidget>
 
 #ifndef Q_MOC_RUN
@@ -72,6 +89,12 @@ public:
     QString seriesName(const QString& key) const;
     /// Pen width of the graph of `key` in pixels (0 if it has none); for tests.
     double seriesPenWidth(const QString& key) const;
+    /// Pen style of the graph of `key` (Qt::NoPen if it has none); for tests.
+    Qt::PenStyle seriesPenStyle(const QString& key) const;
+    /// Label of the value axis the graph of `key` is drawn against (empty if none); for tests.
+    QString seriesAxisLabel(const QString& key) const;
+    /// The points in the graph of `key` (a NaN value is a gap); for tests.
+    QVector<QPointF> seriesPoints(const QString& key) const;
     /// Pushes the data and replots now if anything changed (the timer's job).
     void refresh();
 
@@ -90,6 +113,17 @@ private:
     /// Series key and legend text of a tier row ("tier:pool", "compressed pool").
     static std::pair<QString, QString> tierSeries(const swaptier::TierUsage& tier,
                                                   const std::vector<std::string>& deviceNames);
+    /// Whether one history draws tier lines, and which (see the top).
+    struct TierLines {
+        bool shown = false;
+        std::vector<std::string> names; ///< every tier seen while shown, first seen first
+    };
+    /// Appends the occupancy series of `sample` to `values` (legend texts into `labels`): a
+    /// line per place, a line per tier if `tierLines` says so (updated with `occupancy`), and
+    /// the pool ratio (NaN, a gap, while the pool is empty).
+    static void occupancyValues(const swaptier::SandboxSample& sample, const services::TierOccupancy& occupancy,
+                                const std::vector<std::string>& deviceNames, TierLines& tierLines,
+                                std::map<QString, QString>& labels, std::vector<std::pair<QString, double>>& values);
     QString labelOf(const QString& key) const;
     const HistoryBuffer& shownBuffer() const { return m_showingRun ? m_runBuffer : m_buffer; }
 
@@ -104,6 +138,7 @@ private:
     std::map<QString, QCPGraph*> m_graphs;
     std::map<QString, QString> m_labels;     ///< series key -> legend text
     bool m_dirty = false;
+    TierLines m_tierLines;                   ///< of the live history
 
     HistoryBuffer m_runBuffer;               ///< the loaded run
     std::map<QString, QString> m_runLabels;  ///< its legend texts

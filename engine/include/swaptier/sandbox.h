@@ -292,6 +292,12 @@ struct DesignFigures {
     std::uint64_t peakMetadataBytes = 0;
     std::uint64_t pagesWritten = 0;          ///< 4 KiB writes to swapfiles
     std::uint64_t pagesRead = 0;             ///< 4 KiB reads from swapfiles
+    /// Pages moved from the compressed pool to a swapfile (vmstat zswpwb), cumulative, exact:
+    /// by a Writeback action or a lowered memory.zswap.max (both designs), and in the Virtual
+    /// design also by the engine's own writeback (maintenance, the shrink of a full pool,
+    /// store-time demotion under memory.zswap.max). Unlike pagesWritten it leaves out direct
+    /// swap-outs to a device and device-to-device moves (compaction, promotion, swapoff).
+    std::uint64_t poolWritebacks = 0;
     std::uint64_t cpuNanos = 0;              ///< process CPU time of the run (all threads)
     std::uint64_t wallNanos = 0;
 };

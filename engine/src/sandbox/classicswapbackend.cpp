@@ -447,6 +447,7 @@ BackendSnapshot ClassicSwapBackend::snapshot() const {
     s.diskReservedBytes = t.usedSlots * kPageSize;
     s.pagesWritten = m_events.pswpout.load(std::memory_order_relaxed);
     s.pagesRead = m_events.pswpin.load(std::memory_order_relaxed);
+    s.poolWritebacks = m_events.zswpwb.load(std::memory_order_relaxed); // writebackEntry(): every pool -> slot write
     s.liveEntries = t.usedSlots;
     return s;
 }

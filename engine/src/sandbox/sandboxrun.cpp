@@ -686,6 +686,7 @@ SandboxSample SandboxRun::takeSample() {
     f.peakDiskReservedBytes = std::max(f.peakDiskReservedBytes, snap.diskReservedBytes);
     f.pagesWritten = snap.pagesWritten;
     f.pagesRead = snap.pagesRead;
+    f.poolWritebacks = snap.poolWritebacks;
     f.cpuNanos = processCpuNanos() - m_startCpu;
     f.wallNanos = s.elapsedNanos;
     s.figures = f;

@@ -86,6 +86,7 @@ struct BackendSnapshot {
     std::uint64_t diskReservedBytes = 0;
     std::uint64_t pagesWritten = 0;
     std::uint64_t pagesRead = 0;
+    std::uint64_t poolWritebacks = 0;                              ///< see DesignFigures (zswpwb)
     std::uint64_t liveEntries = 0;
 };
 

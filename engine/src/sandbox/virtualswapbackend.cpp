@@ -169,6 +169,7 @@ public:
         // Reads and writes of removed devices are gone from stats.devices: use the counters.
         s.pagesWritten = stats.events.pswpout;
         s.pagesRead = stats.events.pswpin;
+        s.poolWritebacks = stats.events.zswpwb;
         s.liveEntries = stats.slotTable.liveEntries;
         return s;
     }
