@@ -833,10 +833,6 @@
         <translation>Verlaufsdiagramm</translation>
     </message>
     <message>
-        <source>Top: swapped pages in each place over time. Bottom: pages swapped out and in, and page accesses, per second. Drag to pan, wheel to zoom.</source>
-        <translation>Oben: ausgelagerte Seiten je Speicherort im Zeitverlauf. Unten: aus- und eingelagerte Seiten sowie Seitenzugriffe pro Sekunde. Ziehen zum Verschieben, Mausrad zum Zoomen.</translation>
-    </message>
-    <message>
         <source>swapped pages</source>
         <translation>ausgelagerte Seiten</translation>
     </message>
@@ -887,6 +883,22 @@
     <message>
         <source>Show the live run again; its history was kept while this run was shown.</source>
         <translation>Zeigt wieder den aktuellen Lauf an; sein Verlauf wurde weitergeführt, während dieser Lauf angezeigt wurde.</translation>
+    </message>
+    <message>
+        <source>Top: swapped pages in each place and in each swap tier (dashed) over time, and the compression ratio of the pool (right axis). Bottom: pages swapped out, swapped in and written back from the pool to swapfiles, and page accesses, per second. Drag to pan, wheel to zoom.</source>
+        <translation>Oben: ausgelagerte Seiten an jedem Ort und in jeder Swap-Stufe (gestrichelt) im Zeitverlauf sowie das Kompressionsverhältnis des Pools (rechte Achse). Unten: ausgelagerte, eingelagerte und aus dem Pool in Swapdateien zurückgeschriebene Seiten sowie Seitenzugriffe, jeweils pro Sekunde. Ziehen zum Verschieben, Mausrad zum Zoomen.</translation>
+    </message>
+    <message>
+        <source>pool ratio</source>
+        <translation>Pool-Verhältnis</translation>
+    </message>
+    <message>
+        <source>writebacks/s</source>
+        <translation>Writebacks/s</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>Stufe %1</translation>
     </message>
 </context>
 <context>

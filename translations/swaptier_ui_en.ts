@@ -845,10 +845,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Top: swapped pages in each place over time. Bottom: pages swapped out and in, and page accesses, per second. Drag to pan, wheel to zoom.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>swapped pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -886,6 +882,22 @@
     </message>
     <message>
         <source>in memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top: swapped pages in each place and in each swap tier (dashed) over time, and the compression ratio of the pool (right axis). Bottom: pages swapped out, swapped in and written back from the pool to swapfiles, and page accesses, per second. Drag to pan, wheel to zoom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>writebacks/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
