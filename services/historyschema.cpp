@@ -18,7 +18,8 @@
 //   tier_samples    (v2) one row per TierUsage of a sample, PRIMARY KEY (sample_id, position)
 //     sample_id -> samples, position (index in SandboxSample::tiers), name, backend ('zero' |
 //     'pool' | 'device' | 'memory'), device (index into the config's devices, -1 = none),
-//     entries, original_bytes, stored_bytes, capacity_bytes (0 = no limit)
+//     entries, original_bytes, stored_bytes, capacity_bytes (0 = no limit), tier (v4: the
+//     device's tier, '' for other rows, a device outside every tier or one swapped off)
 //   cgroup_samples  (v2) one row per CgroupUsage of a sample, PRIMARY KEY (sample_id, position)
 //     sample_id -> samples, position, name, memory_max (bytes, NULL = no limit), resident_pages,
 //     peak_resident_pages, swapped_{zero,pool,device,memory}_pages, pool_bytes, and the 18
@@ -147,16 +148,19 @@ CREATE INDEX runs_by_start ON runs (started_at, id);
 )sql";
 
 // Step 4: pages written back from the pool to swapfiles (DesignFigures::poolWritebacks, the
-// history view's writeback rate). Older rows read 0: their runs were recorded without it.
+// history view's writeback rate) and the tier of each device (TierUsage::tier, the history
+// view's per-tier lines for a re-opened run). Older rows read 0 and '': their runs were
+// recorded without them.
 constexpr const char* kStep4 = R"sql(
 ALTER TABLE samples ADD COLUMN pool_writebacks INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE tier_samples ADD COLUMN tier TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr HistorySchema::Step kSteps[] = {
     {1, "runs and samples", kStep1},
     {2, "tier and cgroup usage of each sample", kStep2},
     {3, "host and version of each run, runs indexed by start time", kStep3},
-    {4, "pool writebacks of each sample", kStep4},
+    {4, "pool writebacks of each sample, tier of each device", kStep4},
 };
 static_assert(std::size(kSteps) == HistorySchema::kVersion, "one step per schema version");
 

@@ -154,7 +154,7 @@ QByteArray statementSql(Stmt which) {
                placeholders(5 + kCounterColumns.size() + kFigureColumns.size()) + ")";
     case InsertTier:
         return "INSERT INTO tier_samples (sample_id, position, name, backend, device, entries, original_bytes, "
-               "stored_bytes, capacity_bytes) VALUES (" + placeholders(9) + ")";
+               "stored_bytes, capacity_bytes, tier) VALUES (" + placeholders(10) + ")";
     case InsertCgroup:
         return "INSERT INTO cgroup_samples (sample_id, position, name, memory_max, resident_pages, "
                "peak_resident_pages" + swappedColumns() + ", pool_bytes" + names(kCounterColumns) + ") VALUES (" +
@@ -172,7 +172,7 @@ QByteArray statementSql(Stmt which) {
                " FROM samples WHERE run_id = ? ORDER BY seq";
     case SelectTiers:
         return "SELECT t.sample_id, t.name, t.backend, t.device, t.entries, t.original_bytes, t.stored_bytes, "
-               "t.capacity_bytes FROM tier_samples t JOIN samples s ON s.id = t.sample_id "
+               "t.capacity_bytes, t.tier FROM tier_samples t JOIN samples s ON s.id = t.sample_id "
                "WHERE s.run_id = ? ORDER BY s.seq, t.position";
     case SelectCgroups:
         return "SELECT c.sample_id, c.name, c.memory_max, c.resident_pages, c.peak_resident_pages" +
@@ -436,6 +436,7 @@ bool HistoryStore::Private::writeSample(qint64 runId, qint64 seq, const SandboxS
         Binder bind(insertTier);
         bind.i64(sampleId).i64(qint64(i)).text(tier.name).text(std::string(backendName(tier.backend)));
         bind.i64(tier.device).u64(tier.entries).u64(tier.originalBytes).u64(tier.storedBytes).u64(tier.capacityBytes);
+        bind.text(tier.tier);
         if (!bind.ok() || sqlite3_step(insertTier) != SQLITE_DONE)
             return false;
     }
@@ -787,6 +788,7 @@ std::optional<std::vector<SandboxSample>> HistoryStore::samples(qint64 runId, QS
             tier.originalBytes = read.u64();
             tier.storedBytes = read.u64();
             tier.capacityBytes = read.u64();
+            tier.tier = read.stdText();
             sample->tiers.push_back(std::move(tier));
         }
         if (rc != SQLITE_DONE)

@@ -136,7 +136,7 @@ SandboxSample makeSample(int index) {
     s.tiers = {
         {"zero", Backend::Zero, -1, 10 + n, 40960 + n, 0, 0},
         {"pool", Backend::Pool, -1, 20 + n, 81920 + n, 30000 + n, 1 << 20},
-        {"/var/tmp/swap a.img", Backend::Device, 0, 30 + n, 122880 + n, 122880 + n, 64 << 20},
+        {"/var/tmp/swap a.img", Backend::Device, 0, 30 + n, 122880 + n, 122880 + n, 64 << 20, "fast tïer"},
         {"memory", Backend::Memory, -1, 40 + n, 163840 + n, 163840 + n, 0},
     };
     CgroupUsage root;
@@ -212,6 +212,7 @@ void compareSample(const SandboxSample& got, const SandboxSample& want) {
         QCOMPARE(g.originalBytes, w.originalBytes);
         QCOMPARE(g.storedBytes, w.storedBytes);
         QCOMPARE(g.capacityBytes, w.capacityBytes);
+        QCOMPARE(QString::fromStdString(g.tier), QString::fromStdString(w.tier));
     }
     QCOMPARE(got.cgroups.size(), want.cgroups.size());
     for (std::size_t i = 0; i < want.cgroups.size(); ++i) {
@@ -652,6 +653,7 @@ void TestHistoryStore::migrateFromOlderVersion() {
     if (version >= 2) {
         QCOMPARE((*samples)[1].tiers.size(), std::size_t(1));
         QCOMPARE((*samples)[1].tiers[0].storedBytes, 9000u);
+        QCOMPARE((*samples)[1].tiers[0].tier, std::string()); // recorded before v4: no tier
         QCOMPARE((*samples)[1].cgroups.size(), std::size_t(1));
         QCOMPARE((*samples)[1].cgroups[0].memoryMax, kNoLimit);
         QCOMPARE((*samples)[1].cgroups[0].swappedPages[std::size_t(Backend::Pool)], 8u);

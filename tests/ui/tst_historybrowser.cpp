@@ -38,7 +38,8 @@ QTemporaryDir makeScratchDir() {
     return QTemporaryDir();
 }
 
-/// Sample i of a run: i seconds in, 100 swap-outs a second, the pool and a swapfile filling.
+/// Sample i of a run: i seconds in, 100 swap-outs a second, the pool and two swapfiles in two
+/// tiers filling.
 SandboxSample sampleAt(int i) {
     SandboxSample s;
     s.elapsedNanos = std::uint64_t(i) * 1'000'000'000u;
@@ -50,7 +51,9 @@ SandboxSample sampleAt(int i) {
                    std::uint64_t(i) * 40 * 1024, 8u << 20, ""};
     TierUsage device{"/swap/ssd.swap", Backend::Device, 0, std::uint64_t(i) * 20, std::uint64_t(i) * 20 * 4096,
                      std::uint64_t(i) * 20 * 4096, 32u << 20, "fast"};
-    s.tiers = {zero, pool, device};
+    TierUsage slow{"/swap/hdd.swap", Backend::Device, 1, std::uint64_t(i) * 5, std::uint64_t(i) * 5 * 4096,
+                   std::uint64_t(i) * 5 * 4096, 64u << 20, "slow"};
+    s.tiers = {zero, pool, device, slow};
     CgroupUsage root;
     root.name = "/";
     s.cgroups = {root};
@@ -189,6 +192,10 @@ void TestHistoryBrowser::openingARunShowsItInTheChart() {
     QCOMPARE(chart.pointsShown(u"tier:device:0"_s), 5);
     QCOMPARE(chart.pointsShown(u"rate:swapout"_s), 5);
     QCOMPARE(chart.seriesName(u"tier:device:0"_s), u"ssd.swap"_s); // file name of the stored path
+    // The tiers were stored with the devices: a line per tier, as in the live view.
+    QCOMPARE(chart.pointsShown(u"swaptier:fast"_s), 5);
+    QCOMPARE(chart.pointsShown(u"swaptier:slow"_s), 5);
+    QCOMPARE(chart.seriesPoints(u"swaptier:slow"_s).back(), QPointF(4.0, 20.0));
     QCOMPARE(chart.span(), 60.0);                                     // a 4-second run: the last minute covers it
     QVector<double> times, values;
     chart.runBuffer().points(u"rate:swapout"_s, 0, times, values);

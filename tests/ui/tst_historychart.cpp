@@ -373,7 +373,7 @@ void TestHistoryChart::loadedRunMatchesLive() {
         gaps += std::isnan(p.y()) ? 1 : 0;
     QCOMPARE(gaps, 1);
 
-    // Stored samples name no tier (the history database keeps none): no tier lines, no error.
+    // Samples that name no tier (runs recorded before history schema v4): no tier lines, no error.
     for (SandboxSample& s : samples)
         for (TierUsage& t : s.tiers)
             t.tier.clear();
