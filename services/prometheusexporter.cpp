@@ -238,6 +238,9 @@ std::vector<Family> families(const SandboxSample& s, const PrometheusExporter::O
                          num(f.pagesWritten)));
     out.push_back(single("swaptier_disk_pages_read_total", "counter", "4 KiB pages read from swapfiles.",
                          num(f.pagesRead)));
+    out.push_back(single("swaptier_pool_writebacks_total", "counter",
+                         "Pages written back from the compressed pool to swapfiles (zswpwb).",
+                         num(f.poolWritebacks)));
     out.push_back(single("swaptier_cpu_seconds_total", "counter", "Process CPU time of the run, all threads.",
                          seconds(f.cpuNanos)));
 

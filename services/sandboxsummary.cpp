@@ -174,6 +174,7 @@ QString SandboxSummary::report(const QString& title, const SandboxReport& r) {
     figures.addRow({tr("disk reserved"), formatBytes(f.diskReservedBytes), formatBytes(f.peakDiskReservedBytes)});
     figures.addRow({tr("pages written to disk"), count(f.pagesWritten), QString()});
     figures.addRow({tr("pages read from disk"), count(f.pagesRead), QString()});
+    figures.addRow({tr("pages written back from the pool"), count(f.poolWritebacks), QString()});
     text += u'\n' + figures.render();
 
     if (!r.swapoffs.empty()) {
@@ -220,6 +221,9 @@ std::vector<ComparisonRow> SandboxSummary::comparisonRows(const SandboxReport& v
         v.figures.pagesWritten, c.figures.pagesWritten, Unit::Count);
     add("pages_read", tr("pages read from disk"), tr("4 KiB pages read back from the swapfiles."),
         v.figures.pagesRead, c.figures.pagesRead, Unit::Count);
+    add("pool_writebacks", tr("pool writebacks"),
+        tr("Pages the compressed pool wrote back to the swapfiles to make room or by request (zswpwb)."),
+        v.figures.poolWritebacks, c.figures.poolWritebacks, Unit::Count);
     add("peak_disk_reserved_bytes", tr("disk reserved (peak)"),
         tr("Most swapfile space taken at once. The classic design reserves a swapfile slot for every compressed "
            "page, even one that never reaches the disk."),

@@ -2056,6 +2056,18 @@ Der Fortschritt geht nach stderr (auf einem Terminal als Balken), die Zusammenfa
         <source>Page-table entries swapoff had to visit. The classic design walks every page table to find the entries of the device; the virtual design changes only the descriptors.</source>
         <translation>Seitentabelleneinträge, die swapoff besuchen musste. Das klassische Design durchläuft jede Seitentabelle, um die Einträge des Geräts zu finden; das virtuelle Design ändert nur die Deskriptoren.</translation>
     </message>
+    <message>
+        <source>pages written back from the pool</source>
+        <translation>Seiten aus dem Pool zurückgeschrieben</translation>
+    </message>
+    <message>
+        <source>pool writebacks</source>
+        <translation>Writebacks aus dem Pool</translation>
+    </message>
+    <message>
+        <source>Pages the compressed pool wrote back to the swapfiles to make room or by request (zswpwb).</source>
+        <translation>Seiten, die der komprimierte Pool in die Swapdateien zurückschrieb, um Platz zu schaffen oder auf Anforderung (zswpwb).</translation>
+    </message>
 </context>
 <context>
     <name>swaptier::services::ScenarioCommandOptions</name>

@@ -2008,6 +2008,18 @@ Progress goes to stderr (a bar on a terminal), the summary to stdout; the summar
         <source>Swapoff cost as the mapped area grows:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>pages written back from the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool writebacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages the compressed pool wrote back to the swapfiles to make room or by request (zswpwb).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>swaptier::services::ScenarioCommandOptions</name>

@@ -245,6 +245,7 @@ SandboxSample fullSample() {
     s.figures.metadataBytes = 8192;
     s.figures.diskReservedBytes = 4096 * 20;
     s.figures.pagesWritten = 20;
+    s.figures.poolWritebacks = 7;
     s.figures.cpuNanos = 42;
     s.tiers = {{"zero", Backend::Zero, -1, 5, 20480, 0, 0},
                {"pool", Backend::Pool, -1, 10, 40960, 12000, 0},
@@ -339,7 +340,8 @@ void TestPrometheusExporter::grammar() {
     for (const QString& name : {u"swaptier_cgroup_swapin_faults_total"_s, u"swaptier_cgroup_refaults_total"_s,
                                 u"swaptier_cgroup_swapouts_total"_s, u"swaptier_accesses_total"_s,
                                 u"swaptier_swapouts_total"_s, u"swaptier_swapin_faults_total"_s,
-                                u"swaptier_refaults_total"_s, u"swaptier_disk_pages_written_total"_s})
+                                u"swaptier_refaults_total"_s, u"swaptier_disk_pages_written_total"_s,
+                                u"swaptier_pool_writebacks_total"_s})
         QVERIFY2(e.types.value(name) == u"counter", qPrintable(name));
 }
 
@@ -357,6 +359,7 @@ void TestPrometheusExporter::values_data() {
     QTest::newRow("cpu seconds") << u"swaptier_cpu_seconds_total"_s << QString() << QString() << 42e-9;
     QTest::newRow("metadata") << u"swaptier_metadata_bytes"_s << QString() << QString() << 8192.0;
     QTest::newRow("pages written") << u"swaptier_disk_pages_written_total"_s << QString() << QString() << 20.0;
+    QTest::newRow("pool writebacks") << u"swaptier_pool_writebacks_total"_s << QString() << QString() << 7.0;
     QTest::newRow("tier entries") << u"swaptier_tier_entries"_s << u"tier"_s << u"pool"_s << 10.0;
     QTest::newRow("tier stored") << u"swaptier_tier_stored_bytes"_s << u"tier"_s << u"pool"_s << 12000.0;
     QTest::newRow("tier capacity") << u"swaptier_tier_capacity_bytes"_s << u"backend"_s << u"device"_s

@@ -60,6 +60,8 @@ private slots:
     void comparisonRowsAreTheTable_data();
     void comparisonRowsAreTheTable();
     void tiersShowTraffic();
+    void designFigures_data();
+    void designFigures();
     void addedDeviceNamesItsIndex();
 };
 
@@ -125,6 +127,27 @@ void TestSandboxSummary::tiersShowTraffic() {
     const QString goneLine = lineStarting(text, u"extra "_s);
     QVERIFY2(goneLine.contains(u"swapped off"_s), qPrintable(goneLine));
     QVERIFY2(goneLine.simplified().endsWith(u"77 88"_s), qPrintable(goneLine));
+}
+
+void TestSandboxSummary::designFigures_data() {
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("written") << u"pages written to disk"_s << u"4321"_s;
+    QTest::newRow("read") << u"pages read from disk"_s << u"765"_s;
+    QTest::newRow("pool writebacks") << u"pages written back from the pool"_s << u"98"_s;
+}
+
+void TestSandboxSummary::designFigures() {
+    QFETCH(QString, line);
+    QFETCH(QString, value);
+    SandboxReport r;
+    r.figures.pagesWritten = 4321;
+    r.figures.pagesRead = 765;
+    r.figures.poolWritebacks = 98;
+    const QString text = SandboxSummary::report(u"t"_s, r);
+    const QString found = lineStarting(text, line);
+    QVERIFY2(!found.isEmpty(), qPrintable(text));
+    QCOMPARE(found.simplified(), line + u' ' + value);
 }
 
 void TestSandboxSummary::addedDeviceNamesItsIndex() {
@@ -198,8 +221,8 @@ void TestSandboxSummary::comparisonWithAMissingAction() {
 void TestSandboxSummary::comparisonRowsAreTheTable_data() {
     QTest::addColumn<bool>("swapoff");
     QTest::addColumn<int>("rows");
-    QTest::newRow("no swapoff") << false << 11;
-    QTest::newRow("swapoff") << true << 13;
+    QTest::newRow("no swapoff") << false << 12;
+    QTest::newRow("swapoff") << true << 14;
 }
 
 void TestSandboxSummary::comparisonRowsAreTheTable() {
