@@ -289,6 +289,11 @@ void EngineImpl::gatherBatch(WritebackPass& pass, WritebackBatch& batch, std::by
 }
 
 void EngineImpl::writeBatch(WritebackBatch& batch) {
+    // storeRun walks the published device order: without a guard a concurrent add, swapoff or
+    // priority change could retire and free that order while this thread (the pass's thread
+    // or its BatchWriter) still walks it. Holding it across the writes is what the other
+    // device stores do too; swapoff's barrier waits for it.
+    EpochGuard guard;
     const std::span<const swapfile::SwapDevice::RunPage> pages(batch.pages);
     for (std::size_t at = 0; at < pages.size();) {
         auto r = m_devices.storeRun(pages.subspan(at), {}, swapfile::DeviceSet::TierMask{batch.mask, batch.generation});

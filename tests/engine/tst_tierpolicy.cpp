@@ -158,6 +158,7 @@ private slots:
     void maintenanceHonoursIdleAgeAndBudget();
     void swapoffHonoursOwnersTiers();
     void writebackRacesWithSwapInAndPut();
+    void writebackRacesWithDeviceOrderChanges();
 };
 
 // --- validation -------------------------------------------------------------------------------
@@ -1018,6 +1019,64 @@ void TstTierPolicy::writebackRacesWithSwapInAndPut() {
         QCOMPARE(st.lruEntries, 0u);
     }
     QVERIFY(s.events.zswpwb > 0);
+}
+
+// A pass walks the published device order for every run it writes, on its own thread or on
+// its BatchWriter, while priority changes publish new orders and retire the old ones. The
+// pass must keep the order it walks alive (an EpochGuard around its writes). Without it the
+// order can be freed while a pass still reads it: TSan reports that race here on every run
+// (the use after free itself needs an unlucky schedule, so plain and ASan runs rarely see it).
+void TstTierPolicy::writebackRacesWithDeviceOrderChanges() {
+    Rig rig;
+    const DeviceId d1 = rig.add("d1", 16384, 5);
+    const DeviceId d2 = rig.add("d2", 16384, 5);
+    constexpr int kRounds = 12, kPagesPerRound = 300;
+    std::atomic<bool> stop{false};
+    std::atomic<int> failures{0};
+    std::atomic<std::uint64_t> orders{0};
+    std::thread reorder([&] {
+        // Flip the two devices between one group (same priority) and two: a new order each time.
+        for (int i = 0; !stop.load(); ++i) {
+            if (!rig.engine->setDevicePriority(i % 2 ? d1 : d2, 5 + (i / 2) % 2).ok())
+                failures.fetch_add(1);
+            orders.fetch_add(1);
+            std::this_thread::yield();
+        }
+    });
+    std::vector<std::pair<SlotId, std::uint64_t>> stored;
+    std::uint64_t written = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        for (int i = 0; i < kPagesPerRound; ++i) {
+            const std::uint64_t seed = std::uint64_t(round) * 100'000 + std::uint64_t(i);
+            auto r = rig.store(kRoot, seed, Placement::PoolOnly);
+            if (!r) {
+                failures.fetch_add(1);
+                continue;
+            }
+            stored.emplace_back(*r, seed);
+        }
+        WritebackOptions o;
+        o.batchPages = 16; // many runs per pass: many walks of the order
+        o.maxPages = kPagesPerRound;
+        o.pipelined = round % 2 == 0; // the pass's thread and the BatchWriter both walk it
+        auto wb = rig.engine->writeback(o);
+        if (!wb)
+            failures.fetch_add(1);
+        else
+            written += wb->written;
+    }
+    stop = true;
+    reorder.join();
+    QCOMPARE(failures.load(), 0);
+    QVERIFY(orders.load() > 0);
+    QCOMPARE(written, std::uint64_t(kRounds * kPagesPerRound)); // every page reached a device
+    const EngineStats s = rig.engine->stats();
+    QCOMPARE(s.pool.objects, 0u);
+    QCOMPARE(s.devices.at(0).usedSlots + s.devices.at(1).usedSlots, std::uint64_t(kRounds * kPagesPerRound));
+    for (const auto& [slot, seed] : stored) {
+        QVERIFY2(rig.readsBack(slot, PageKind::Text, seed), qPrintable(QString::number(slot.value)));
+        QVERIFY(rig.engine->put(slot).ok());
+    }
 }
 
 QTEST_GUILESS_MAIN(TstTierPolicy)
