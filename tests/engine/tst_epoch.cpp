@@ -53,13 +53,21 @@ void TstEpoch::deletedOnlyAfterReadersLeave() {
 }
 
 void TstEpoch::nestedGuards() {
+    QVERIFY(!Epoch::global().inCriticalSection());
     {
         EpochGuard outer;
+        QVERIFY(Epoch::global().inCriticalSection());
         {
             EpochGuard inner;
+            QVERIFY(Epoch::global().inCriticalSection());
         }
+        QVERIFY(Epoch::global().inCriticalSection()); // still inside `outer`
+        bool other = true; // another thread is not
+        std::thread([&other] { other = Epoch::global().inCriticalSection(); }).join();
+        QVERIFY(!other);
         Epoch::global().retire(new int(2), countDelete); // retired while still inside `outer`
     }
+    QVERIFY(!Epoch::global().inCriticalSection());
     Epoch::global().barrier();
     QCOMPARE(g_deleted.load(), 1);
     QCOMPARE(Epoch::global().pending(), 0u);

@@ -5,6 +5,7 @@
 #include "util/epoch.h"
 
 #include <algorithm>
+#include <cassert>
 #include <map>
 
 namespace swaptier::swapfile {
@@ -110,11 +111,13 @@ TierTable DeviceSet::tiers() const {
 }
 
 DeviceSet::TierView DeviceSet::tierView() const {
+    assert(util::Epoch::global().inCriticalSection());
     const Order* order = m_order.load(std::memory_order_acquire);
     return TierView{order->tiers, order->tierGeneration};
 }
 
 std::size_t DeviceSet::tierOfIndex(unsigned index) const {
+    assert(util::Epoch::global().inCriticalSection());
     return m_order.load(std::memory_order_acquire)->deviceTier[index];
 }
 
@@ -151,6 +154,7 @@ void DeviceSet::publishOrderLocked() {
 
 template <typename T, typename Write>
 Result<T> DeviceSet::place(DeviceId only, DeviceId exclude, TierMask mask, Write&& write) {
+    assert(util::Epoch::global().inCriticalSection()); // the order below is freed once retired
     const Order* order = m_order.load(std::memory_order_acquire);
     if (mask.generation != 0 && mask.generation != order->tierGeneration)
         return Error::of(Errc::Busy).file("tiers"); // the mask was computed for another table

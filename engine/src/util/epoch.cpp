@@ -177,6 +177,8 @@ void Epoch::barrier() {
     s.collect();
 }
 
+bool Epoch::inCriticalSection() const { return t_record.depth != 0; }
+
 std::uint64_t Epoch::pending() const {
     return State::instance().pending.load(std::memory_order_relaxed);
 }

@@ -44,6 +44,9 @@ public:
     void barrier();
     /// Objects retired and not yet deleted.
     std::uint64_t pending() const;
+    /// Whether the calling thread is inside a critical section (an EpochGuard is alive on it).
+    /// For the assertions of code that REQUIRES a guard.
+    bool inCriticalSection() const;
 
 private:
     Epoch() = default;
