@@ -122,6 +122,8 @@ private slots:
     void rates_data();
     void rates();
     void loadedRunMatchesLive();
+    void legendKeepsOffThePlots_data();
+    void legendKeepsOffThePlots();
 
 private:
     HistoryChart m_chart;
@@ -382,6 +384,35 @@ void TestHistoryChart::loadedRunMatchesLive() {
         QVERIFY2(!key.startsWith(u"swaptier:"_s), qPrintable(key));
     QCOMPARE(loaded.pointsShown(u"swaptier:fast"_s), 0);
     QCOMPARE(loaded.pointsShown(u"tier:device:2"_s), 40);
+}
+
+void TestHistoryChart::legendKeepsOffThePlots_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("window") << QSize(1100, 600);
+    QTest::newRow("narrow") << QSize(640, 480);
+}
+
+void TestHistoryChart::legendKeepsOffThePlots() {
+    // Every kind of series at once (places, two tiers, the ratio, the rates): the legend has
+    // a row of its own under the plots, never over their data, and the plots share one time
+    // axis from the same left edge to the same right edge.
+    QFETCH(QSize, size);
+    m_chart.resize(size);
+    m_chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&m_chart));
+    m_chart.grab(); // lays the plot out
+    const HistoryChart::PlotAreas areas = m_chart.plotAreas();
+    m_chart.hide();
+    QVERIFY(!areas.occupancy.isEmpty() && !areas.rates.isEmpty() && !areas.legend.isEmpty());
+    QVERIFY2(!areas.legend.intersects(areas.occupancy) && !areas.legend.intersects(areas.rates),
+             qPrintable(u"legend %1,%2 %3x%4"_s.arg(areas.legend.x()).arg(areas.legend.y())
+                            .arg(areas.legend.width()).arg(areas.legend.height())));
+    QVERIFY(areas.legend.top() >= areas.rates.bottom());
+    QVERIFY(areas.rates.top() > areas.occupancy.bottom());
+    QCOMPARE(areas.rates.left(), areas.occupancy.left());
+    QCOMPARE(areas.rates.right(), areas.occupancy.right());
+    // Tall enough plots: the legend takes a few rows, not the chart.
+    QVERIFY2(areas.occupancy.height() > areas.legend.height(), qPrintable(QString::number(areas.legend.height())));
 }
 
 QTEST_MAIN(TestHistoryChart)

@@ -23,6 +23,7 @@ namespace swaptier::ui {
 namespace {
 
 constexpr int kRefreshMs = 250;
+constexpr int kLegendColumns = 6; // legend entries per row under the plots
 const QString kSwapOuts = QStringLiteral("rate:swapout");
 const QString kSwapIns = QStringLiteral("rate:swapin");
 const QString kAccesses = QStringLiteral("rate:access");
@@ -130,10 +131,21 @@ HistoryChart::HistoryChart(QWidget* parent)
     m_plot->plotLayout()->addElement(1, 0, m_ratesRect);
     m_ratesRect->axis(QCPAxis::atLeft)->setLabel(tr("pages per second"));
     m_ratesRect->axis(QCPAxis::atBottom)->setLabel(tr("seconds since start"));
+    // One time axis: both plots start and end at the same x, whatever their tick labels' width.
+    auto* margins = new QCPMarginGroup(m_plot);
+    occupancy->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    m_ratesRect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
     connect(occupancy->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged),
             m_ratesRect->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::setRange));
+    // The legend has a row of its own under both plots, filled left to right and wrapped: a
+    // dozen series (places, tiers, ratio, rates) would hide the data as an inset.
     m_plot->legend->setVisible(true);
-    occupancy->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    occupancy->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->addElement(2, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(2, 0.001);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setWrap(kLegendColumns);
+    m_plot->legend->setMargins(QMargins(6, 2, 6, 2));
     // Accesses are orders of magnitude above swap traffic: their own axis on the right.
     m_ratesRect->axis(QCPAxis::atRight)->setVisible(true);
     m_ratesRect->axis(QCPAxis::atRight)->setLabel(tr("accesses per second"));
@@ -367,6 +379,10 @@ QVector<QPointF> HistoryChart::seriesPoints(const QString& key) const {
     for (auto p = data.constBegin(); p != data.constEnd(); ++p)
         points.append(QPointF(p->key, p->value));
     return points;
+}
+
+HistoryChart::PlotAreas HistoryChart::plotAreas() const {
+    return PlotAreas{m_plot->axisRect(0)->rect(), m_ratesRect->rect(), m_plot->legend->outerRect()};
 }
 
 QString HistoryChart::runTitle() const { return m_showingRun ? m_bannerText->text() : QString(); }

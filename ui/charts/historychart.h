@@ -30,6 +30,7 @@
 #pragma once
 
 #include <QPointF>
+#include <QRect>
 #include <QVector>
 #include <QWidget>
 
@@ -95,6 +96,14 @@ public:
     QString seriesAxisLabel(const QString& key) const;
     /// The points in the graph of `key` (a NaN value is a gap); for tests.
     QVector<QPointF> seriesPoints(const QString& key) const;
+    /// Where the plots and the legend are inside the plot widget, after its last layout; for
+    /// tests.
+    struct PlotAreas {
+        QRect occupancy; ///< the top plot's data area
+        QRect rates;     ///< the bottom plot's data area
+        QRect legend;
+    };
+    PlotAreas plotAreas() const;
     /// Pushes the data and replots now if anything changed (the timer's job).
     void refresh();
 
