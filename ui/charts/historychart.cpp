@@ -314,7 +314,7 @@ void HistoryChart::showRun(const QString& title, const std::vector<swaptier::San
         while (reference + 1 < i && samples[reference + 1].elapsedNanos + kWindowNanos <= s.elapsedNanos)
             ++reference;
         values.clear();
-        // No setup here: the tiers the samples name (none from the history database).
+        // No setup here: the tiers the samples name (stored since history schema v4).
         occupancyValues(s, services::TierOccupancy::of(s, {}), names, tierLines, m_runLabels, values);
         const swaptier::SandboxSample& before = samples[reference];
         const std::uint64_t nanos = s.elapsedNanos > before.elapsedNanos ? s.elapsedNanos - before.elapsedNanos : 0;

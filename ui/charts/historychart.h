@@ -8,8 +8,8 @@
 //     one tier (the setup's tiers count even while empty) or a tier holding more than one
 //     swapfile; from then on until clear() (or for the rest of a loaded run), a tier that
 //     has gone (its last swapfile swapped off) at 0. Swapped-off swapfiles belong to no tier.
-//     A loaded run whose samples name no tier (the history database does not store the tier
-//     of a swapfile) has no tier lines.
+//     A loaded run gets them from the tier each sample stored with its swapfiles (history
+//     schema v4); a run recorded before v4 names no tier and has none.
 //   - Top, right axis: the pool's compression ratio ("ratio:pool": original bytes / stored
 //     bytes), with a gap while the pool is empty (never 0 or infinite).
 //   - Bottom: pages swapped out, swapped in and written back from the pool to swapfiles
